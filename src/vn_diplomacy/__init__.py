@@ -1,0 +1,160 @@
+"""Vietnam's foreign relations as typed, validated data, every fact with the quote it comes from.
+
+Importing the package reads no data and imports no pydantic: each name below is resolved on
+first access (PEP 562), and the bundled data is validated once, when a collection is first used.
+
+Examples:
+    >>> import datetime, vn_diplomacy as vd
+    >>> vd.partners.lookup("United States").tier_on(datetime.date(2024, 3, 19))
+    <Tier.COMPREHENSIVE_STRATEGIC: 'comprehensive-strategic'>
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from vn_diplomacy.collection import Collection, PartnerCollection, normalize
+    from vn_diplomacy.dates import PartialDate, Precision, YearPart
+    from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
+    from vn_diplomacy.loading import FILES, Dataset, load
+    from vn_diplomacy.models import (
+        VIETNAM,
+        Agreement,
+        AgreementKind,
+        AgreementStatus,
+        Claim,
+        Engagement,
+        EngagementKind,
+        EngagementStatus,
+        Evidence,
+        FactKind,
+        Partner,
+        PartnerFact,
+        PartnerKind,
+        Person,
+        Record,
+        RelationsEvent,
+        RelationsKind,
+        Role,
+        Source,
+        Tier,
+        TierChange,
+        TradeFigure,
+    )
+
+__all__ = [
+    "FILES",
+    "VIETNAM",
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Claim",
+    "Collection",
+    "DataError",
+    "Dataset",
+    "Engagement",
+    "EngagementKind",
+    "EngagementStatus",
+    "Evidence",
+    "FactKind",
+    "NotFound",
+    "PartialDate",
+    "Partner",
+    "PartnerCollection",
+    "PartnerFact",
+    "PartnerKind",
+    "Person",
+    "Precision",
+    "QueryError",
+    "Record",
+    "RelationsEvent",
+    "RelationsKind",
+    "Role",
+    "Source",
+    "Tier",
+    "TierChange",
+    "TradeFigure",
+    "VnDiplomacyError",
+    "YearPart",
+    "__version__",
+    "agreements",
+    "claims",
+    "engagements",
+    "load",
+    "normalize",
+    "partners",
+    "people",
+    "sources",
+    "trade",
+]
+
+__version__: str
+"""The installed package's version."""
+
+# The bundled data; declared for type checkers, resolved by __getattr__ on first access.
+sources: Collection[Source]
+partners: PartnerCollection
+people: Collection[Person]
+engagements: Collection[Engagement]
+trade: Collection[TradeFigure]
+agreements: Collection[Agreement]
+claims: Collection[Claim]
+
+_COLLECTIONS: Final = frozenset({"sources", "partners", "people", "engagements", "trade", "agreements", "claims"})
+
+# Where each other public name is defined.
+_MODULES: Final = {
+    "vn_diplomacy.collection": ("Collection", "PartnerCollection", "normalize"),
+    "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
+    "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
+    "vn_diplomacy.loading": ("FILES", "Dataset", "load"),
+    "vn_diplomacy.models": (
+        "VIETNAM",
+        "Agreement",
+        "AgreementKind",
+        "AgreementStatus",
+        "Claim",
+        "Engagement",
+        "EngagementKind",
+        "EngagementStatus",
+        "Evidence",
+        "FactKind",
+        "Partner",
+        "PartnerFact",
+        "PartnerKind",
+        "Person",
+        "Record",
+        "RelationsEvent",
+        "RelationsKind",
+        "Role",
+        "Source",
+        "Tier",
+        "TierChange",
+        "TradeFigure",
+    ),
+}
+_HOME: Final = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> object:
+    import importlib
+
+    if name in _COLLECTIONS:
+        from vn_diplomacy.loading import bundled
+
+        value: object = getattr(bundled(), name)
+    elif name in _HOME:
+        value = getattr(importlib.import_module(_HOME[name]), name)
+    elif name == "__version__":
+        from importlib.metadata import version
+
+        value = version("vn_diplomacy")
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # later reads skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,0 +1,274 @@
+"""Read-only collections of records, with indexes built once: get, lookup, involving, between."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Final, Generic, TypeVar
+
+from vn_diplomacy.errors import DataError, NotFound, QueryError
+from vn_diplomacy.models import Partner, Record, Tier, require_day
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+__all__ = ["Collection", "PartnerCollection", "normalize"]
+
+T = TypeVar("T", bound=Record)
+
+_DROPPED: Final = re.compile(r"[.'’‘`]")  # noqa: RUF001  # curly apostrophes are meant
+_SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
+
+
+def normalize(text: str) -> str:
+    """Fold text for matching: case, Vietnamese diacritics (đ too), punctuation and spacing.
+
+    Dots and apostrophes vanish ("U.S." is "us"); any other run of non-alphanumerics is one space.
+
+    Examples:
+        >>> normalize("  Bùi Thanh Sơn ")
+        'bui thanh son'
+        >>> normalize("U.S.") == normalize("us")
+        True
+    """
+    text = text.casefold().replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", _DROPPED.sub("", text)).strip()
+
+
+def suggest(key: str, choices: Iterable[str]) -> tuple[str, ...]:
+    import difflib  # noqa: PLC0415  # only on the error path
+
+    by_folded: dict[str, str] = {}
+    for choice in choices:
+        by_folded.setdefault(normalize(choice), choice)
+    close = difflib.get_close_matches(normalize(key), list(by_folded), n=3, cutoff=0.6)
+    return tuple(dict.fromkeys(by_folded[c] for c in close))
+
+
+class Collection(Generic[T]):
+    """An immutable, ordered collection of one kind of record.
+
+    Iteration is chronological for dated records (by first day, then id) and by id otherwise.
+    Indexes for `get`, `lookup` and `involving` are built once, when the collection is made.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> len(vd.partners) > 20, "US" in vd.partners
+        (True, True)
+    """
+
+    __slots__ = ("_by_id", "_by_name", "_by_ref", "_has_dates", "_has_refs", "_kind", "_records", "_resolve")
+
+    def __init__(
+        self,
+        kind: str,
+        model: type[T],
+        records: Iterable[T],
+        *,
+        resolve: Callable[[str], str] | None = None,
+        file: str = "<memory>",
+    ) -> None:
+        """Index `records`.
+
+        Args:
+            kind: What one record is called in messages, e.g. ``"partner"``.
+            model: The record class; it decides whether `involving` and `between` apply.
+            records: The records, in any order.
+            resolve: Turns an id or name given to `involving` into a known partner or person id,
+                raising `NotFound` otherwise; by default ids are taken as given.
+            file: The file the records come from, for error messages.
+
+        Raises:
+            DataError: Two records share an id, or two records share a name that `lookup` folds alike.
+        """
+        self._kind = kind
+        self._resolve = resolve
+        self._has_refs = model.references is not Record.references
+        self._has_dates = model.span is not Record.span
+        items = tuple(records)
+        spans = {id(r): r.span() for r in items}
+
+        def order(record: T) -> tuple[bool, datetime.date, str]:
+            span = spans[id(record)]
+            return (span is None, datetime.date.min if span is None else span[0], record.id)
+
+        self._records: tuple[T, ...] = tuple(sorted(items, key=order))
+        self._by_id: dict[str, T] = {}
+        self._by_name: dict[str, T] = {}
+        self._by_ref: dict[str, list[T]] = {}
+        for record in self._records:
+            if record.id in self._by_id:
+                raise DataError(f"duplicate {kind} id {record.id!r}", file=file, record=record.id, field="id")
+            self._by_id[record.id] = record
+            for ref in dict.fromkeys(record.references()):
+                self._by_ref.setdefault(ref, []).append(record)
+        for record in self._records:
+            for name in (record.id, *record.names()):
+                key = normalize(name)
+                other = self._by_name.setdefault(key, record)
+                if other is not record:
+                    raise DataError(
+                        f"{kind} name {name!r} folds to {key!r}, which already names {other.id!r}; "
+                        "lookup would be ambiguous",
+                        file=file,
+                        record=record.id,
+                    )
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._records)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._by_id
+
+    def __getitem__(self, key: str) -> T:
+        return self.get(key)
+
+    def __repr__(self) -> str:
+        return f"<Collection of {len(self)} {self._kind} records>"
+
+    @property
+    def kind(self) -> str:
+        """What one record is called, e.g. ``"partner"``."""
+        return self._kind
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every id, in iteration order."""
+        return tuple(r.id for r in self._records)
+
+    def get(self, id: str) -> T:  # noqa: A002  # the contract names the parameter `id`
+        """The record with exactly this id.
+
+        Args:
+            id: The id, e.g. ``"US"`` or ``"bui-thanh-son"``; case and spelling must match.
+
+        Raises:
+            NotFound: No record has the id; the message names the closest ids and names.
+            TypeError: `id` is not a string.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.partners.get("JP").name
+            'Japan'
+        """
+        if not isinstance(id, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
+            raise TypeError(f"id must be a str, got {type(id).__name__}: {id!r}")
+        try:
+            return self._by_id[id]
+        except KeyError:
+            raise NotFound(self._kind, id, self._suggestions(id)) from None
+
+    def lookup(self, text: str) -> T:
+        """The record whose id, name or alias matches `text`.
+
+        Matching ignores case, surrounding spaces, punctuation and Vietnamese diacritics.
+
+        Raises:
+            NotFound: Nothing matches; the message names the closest ids and names.
+            TypeError: `text` is not a string.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.partners.lookup("u.s.").id
+            'US'
+            >>> vd.people.lookup("bui thanh son").name
+            'Bùi Thanh Sơn'
+        """
+        if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
+            raise TypeError(f"text must be a str, got {type(text).__name__}: {text!r}")
+        record = self._by_name.get(normalize(text))
+        if record is None:
+            raise NotFound(self._kind, text, self._suggestions(text), how="id or name")
+        return record
+
+    def involving(self, *ids: str) -> tuple[T, ...]:
+        """The records that involve every one of the given partners or people.
+
+        Args:
+            *ids: Partner or person ids (names are accepted too and resolved as `lookup` does).
+
+        Raises:
+            NotFound: An id or name is not a known partner or person.
+            QueryError: No ids were given, or this collection's records involve no partners or people.
+            TypeError: An argument is not a string.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> all("US" in e.partners for e in vd.engagements.involving("US"))
+            True
+        """
+        if not ids:
+            raise QueryError("involving() needs at least one partner or person id")
+        for given in ids:
+            if not isinstance(given, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
+                raise TypeError(f"ids must be str, got {type(given).__name__}: {given!r}")
+        if not self._has_refs:
+            raise QueryError(f"{self._kind} records involve no partners or people; involving() does not apply")
+        resolved = [given if self._resolve is None else self._resolve(given) for given in ids]
+        matches = [self._by_ref.get(ref, []) for ref in dict.fromkeys(resolved)]
+        smallest = min(matches, key=len)
+        wanted = set(resolved)
+        return tuple(r for r in smallest if wanted.issubset(r.references()))
+
+    def between(self, start: datetime.date, end: datetime.date) -> tuple[T, ...]:
+        """The records whose dates overlap the closed range from `start` to `end`.
+
+        A record overlaps when any day it can mean lies in the range (a record dated "2023"
+        overlaps 2023-06-01..2023-06-02).
+
+        Raises:
+            QueryError: `end` is before `start`, or this collection's records are not dated.
+            TypeError: `start` or `end` is not a `datetime.date`.
+
+        Examples:
+            >>> import datetime, vn_diplomacy as vd
+            >>> july = vd.engagements.between(datetime.date(2025, 7, 10), datetime.date(2025, 7, 11))
+            >>> len(july) >= 9
+            True
+        """
+        require_day(start, "start")
+        require_day(end, "end")
+        if end < start:
+            raise QueryError(f"end {end.isoformat()} is before start {start.isoformat()}; swap them")
+        if not self._has_dates:
+            raise QueryError(f"{self._kind} records are not dated; between() does not apply")
+        found: list[T] = []
+        for record in self._records:
+            span = record.span()
+            if span is not None and span[0] <= end and start <= span[1]:
+                found.append(record)
+        return tuple(found)
+
+    def _suggestions(self, key: str) -> tuple[str, ...]:
+        names = [name for r in self._records for name in (r.id, *r.names())]
+        return suggest(key, names)
+
+
+class PartnerCollection(Collection[Partner]):
+    """The partners, with queries by tier."""
+
+    __slots__ = ()
+
+    def with_tier(self, tier: Tier, on: datetime.date | None = None) -> tuple[Partner, ...]:
+        """The partners at exactly `tier` on the day `on` (the latest known tier when `on` is None).
+
+        Raises:
+            TypeError: `tier` is not a `Tier`, or `on` is neither None nor a `datetime.date`.
+
+        Examples:
+            >>> import datetime, vn_diplomacy as vd
+            >>> from vn_diplomacy import Tier
+            >>> "US" in [p.id for p in vd.partners.with_tier(Tier.COMPREHENSIVE, on=datetime.date(2020, 1, 1))]
+            True
+        """
+        if not isinstance(tier, Tier):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
+            raise TypeError(f"tier must be a vn_diplomacy.Tier, e.g. Tier.STRATEGIC; got {tier!r}")
+        if on is None:
+            return tuple(p for p in self if p.tier is tier)
+        require_day(on, "on")
+        return tuple(p for p in self if p.tier_on(on) is tier)

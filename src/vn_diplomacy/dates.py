@@ -1,0 +1,179 @@
+"""Dates at the precision the articles give: a year, part of a year ("late 2023"), a month or a day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from enum import Enum
+from typing import Any, Final, cast
+
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
+
+__all__ = ["PartialDate", "Precision", "YearPart"]
+
+
+class YearPart(Enum):
+    """A third of a year, for dates such as "late 2023"; each covers four whole months."""
+
+    EARLY = "early"
+    """January to April."""
+    MID = "mid"
+    """May to August."""
+    LATE = "late"
+    """September to December."""
+
+
+_PART_MONTHS: Final = {YearPart.EARLY: (1, 4), YearPart.MID: (5, 8), YearPart.LATE: (9, 12)}
+
+
+class Precision(Enum):
+    """How precisely a `PartialDate` is known, coarsest first."""
+
+    YEAR = "year"
+    PART_OF_YEAR = "part-of-year"
+    MONTH = "month"
+    DAY = "day"
+
+
+_PATTERN: Final = re.compile(r"(?:(?P<part>early|mid|late) )?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_FORMS: Final = '"YYYY", "YYYY-MM", "YYYY-MM-DD" or "early|mid|late YYYY"'
+
+
+def _parse(text: str) -> dict[str, Any]:
+    match = _PATTERN.fullmatch(text)
+    if match is None:
+        raise ValueError(f"a date must be written {_FORMS}, got: {text!r}")
+    part, month = match["part"], match["month"]
+    if part is not None and month is not None:
+        raise ValueError(f"a part of a year takes a year only, got: {text!r}")
+    return {
+        "year": int(match["year"]),
+        "month": None if month is None else int(month),
+        "day": None if match["day"] is None else int(match["day"]),
+        "part": None if part is None else YearPart(part),
+    }
+
+
+class PartialDate(BaseModel):
+    """A date known to the precision an article gives it, and no finer.
+
+    In the JSON files a stated date is a string (``"2023"``, ``"late 2023"``, ``"2022-12"``,
+    ``"2023-12-12"``); a date that is inferred rather than stated is an object
+    ``{"date": "1995", "inference": "why"}``.
+
+    Examples:
+        >>> d = PartialDate.parse("2022-12")
+        >>> str(d), d.earliest, d.latest
+        ('2022-12', datetime.date(2022, 12, 1), datetime.date(2022, 12, 31))
+        >>> PartialDate.parse("late 2023").earliest
+        datetime.date(2023, 9, 1)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    year: int = Field(ge=1, le=9999, description="The year.")
+    month: int | None = Field(default=None, ge=1, le=12, description="The month (1-12), when the article gives it.")
+    day: int | None = Field(default=None, ge=1, le=31, description="The day of the month, when the article gives it.")
+    part: YearPart | None = Field(
+        default=None, description='The part of the year ("early", "mid", "late") when the article gives only that.'
+    )
+    inference: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Why this date was inferred, when no article states it outright; None for a stated date.",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: object) -> object:
+        if isinstance(value, str):
+            return _parse(value)
+        if not isinstance(value, dict):
+            return value  # pydantic reports the wrong type
+        fields = dict(cast("dict[str, object]", value))
+        if "date" not in fields:
+            return fields
+        text = fields.pop("date")
+        if not isinstance(text, str):
+            raise ValueError(f"'date' must be a string written {_FORMS}, got: {text!r}")
+        return {**_parse(text), **fields}
+
+    @model_validator(mode="after")
+    def _check(self) -> PartialDate:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+        if self.part is not None and self.month is not None:
+            raise ValueError("a part of a year takes a year only")
+        if self.day is not None and self.month is not None:
+            datetime.date(self.year, self.month, self.day)  # raises ValueError for 2023-02-30
+        return self
+
+    @model_serializer
+    def _to_json(self) -> str | dict[str, str]:
+        if self.inference is None:
+            return str(self)
+        return {"date": str(self), "inference": self.inference}
+
+    @classmethod
+    def parse(cls, text: str, inference: str | None = None) -> PartialDate:
+        """Build a date from its written form.
+
+        Args:
+            text: ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"`` or ``"early|mid|late YYYY"``.
+            inference: Why the date is inferred, if it is.
+
+        Raises:
+            pydantic.ValidationError: The text is not one of those forms, or not a real date.
+
+        Examples:
+            >>> PartialDate.parse("1995", inference="counted back from the 30th anniversary in 2025").inference
+            'counted back from the 30th anniversary in 2025'
+        """
+        return cls.model_validate({"date": text, "inference": inference})
+
+    @property
+    def precision(self) -> Precision:
+        """How precisely the date is known."""
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        if self.part is not None:
+            return Precision.PART_OF_YEAR
+        return Precision.YEAR
+
+    @property
+    def is_inferred(self) -> bool:
+        """Whether the date is inferred rather than stated by an article."""
+        return self.inference is not None
+
+    @property
+    def earliest(self) -> datetime.date:
+        """The first day the date can mean."""
+        if self.month is not None:
+            return datetime.date(self.year, self.month, self.day or 1)
+        first = 1 if self.part is None else _PART_MONTHS[self.part][0]
+        return datetime.date(self.year, first, 1)
+
+    @property
+    def latest(self) -> datetime.date:
+        """The last day the date can mean."""
+        if self.month is not None:
+            return datetime.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+        last = 12 if self.part is None else _PART_MONTHS[self.part][1]
+        return datetime.date(self.year, last, calendar.monthrange(self.year, last)[1])
+
+    def contains(self, day: datetime.date) -> bool:
+        """Whether `day` lies within the days this date can mean."""
+        return self.earliest <= day <= self.latest
+
+    def __str__(self) -> str:
+        if self.part is not None:
+            return f"{self.part.value} {self.year:04d}"
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text

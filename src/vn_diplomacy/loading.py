@@ -1,0 +1,299 @@
+"""Bytes to validated records to indexed collections: the whole dataset or nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final, TypeVar, cast
+
+import importlib_resources
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from vn_diplomacy.collection import Collection, PartnerCollection, suggest
+from vn_diplomacy.errors import DataError, NotFound
+from vn_diplomacy.models import (
+    VIETNAM,
+    Agreement,
+    Claim,
+    Engagement,
+    Evidence,
+    Partner,
+    Person,
+    Record,
+    Source,
+    TradeFigure,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from importlib_resources.abc import Traversable
+
+__all__ = ["FILES", "Dataset", "bundled", "dumps", "load"]
+
+R = TypeVar("R", bound=Record)
+
+FILES: Final = {
+    "sources": "sources.json",
+    "partners": "partners.json",
+    "people": "people.json",
+    "engagements": "engagements.json",
+    "trade": "trade.json",
+    "agreements": "agreements.json",
+    "claims": "claims.json",
+}
+"""The collection names and the file each is read from, in loading order."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The seven collections of one validated data directory.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> data = vd.load()
+        >>> data.partners.get("US").name
+        'United States'
+    """
+
+    sources: Collection[Source]
+    """The source articles."""
+    partners: PartnerCollection
+    """Vietnam's counterparts, with their tiers."""
+    people: Collection[Person]
+    """The people and their roles."""
+    engagements: Collection[Engagement]
+    """Meetings, visits, calls, sessions, conferences and summits."""
+    trade: Collection[TradeFigure]
+    """Trade and economic figures."""
+    agreements: Collection[Agreement]
+    """Treaties, agreements, memoranda and joint statements."""
+    claims: Collection[Claim]
+    """The articles' aggregate statements."""
+    directory: str
+    """Where the data was read from."""
+
+
+def _read(folder: Traversable, name: str, shown: str) -> bytes:
+    try:
+        return folder.joinpath(name).read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"missing data file; a data directory holds {', '.join(FILES.values())}", file=shown) from None
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", file=shown) from exc
+
+
+def _record_id(raw: bytes, index: object) -> str | None:
+    """The id of record `index` in `raw`, if it has one: used only to word an error."""
+    try:
+        parsed: object = json.loads(raw)
+    except ValueError:
+        return None
+    if isinstance(parsed, list) and isinstance(index, int) and 0 <= index < len(parsed):  # pyright: ignore[reportUnknownArgumentType]
+        item: object = parsed[index]  # pyright: ignore[reportUnknownVariableType]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):  # pyright: ignore[reportUnknownMemberType]
+            return str(item["id"])  # pyright: ignore[reportUnknownArgumentType]
+    return None
+
+
+def _validate(name: str, model: type[R], raw: bytes) -> tuple[R, ...]:
+    try:
+        return TypeAdapter(tuple[model, ...]).validate_json(raw)  # type: ignore[valid-type]  # model is a class variable
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        loc = error["loc"]
+        more = exc.error_count() - 1
+        suffix = f" (and {more} more error{'s' if more > 1 else ''})" if more else ""
+        if error["type"] == "json_invalid":
+            raise DataError(f"malformed JSON: {error['msg']}{suffix}", file=name) from None
+        if not loc:
+            raise DataError(f"the file must hold a JSON array of records: {error['msg']}{suffix}", file=name) from None
+        index = loc[0]
+        record_id = _record_id(raw, index)
+        record = repr(record_id) if record_id is not None else f"#{index}"
+        field = ".".join(str(part) for part in loc[1:]) or None
+        value = error.get("input")
+        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
+        raise DataError(f"{error['msg']}, got: {shown}{suffix}", file=name, record=record, field=field) from None
+
+
+def _as_tuple(value: object) -> tuple[object, ...]:
+    return cast("tuple[object, ...]", value) if isinstance(value, tuple) else (value,)
+
+
+def _evidence(model: BaseModel, path: str = "") -> Iterator[tuple[str, Evidence]]:
+    """Every piece of evidence in `model`, nested ones too, with the dotted path to it."""
+    for field_name in type(model).model_fields:
+        value: object = getattr(model, field_name)
+        for index, item in enumerate(_as_tuple(value)):
+            where = f"{path}{field_name}" + (f"[{index}]" if isinstance(value, tuple) else "")
+            if isinstance(item, Evidence):
+                yield where, item
+            elif isinstance(item, BaseModel):
+                yield from _evidence(item, where + ".")
+
+
+def _check_references(file: str, records: tuple[R, ...], field_name: str, known: frozenset[str], kind: str) -> None:
+    """Raise a DataError for the first id in `field_name` of `records` that is not in `known`."""
+    for record in records:
+        for ref in _as_tuple(getattr(record, field_name)):
+            if ref is not None and ref not in known:
+                hint = suggest(str(ref), known)
+                also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
+                raise DataError(f"unknown {kind} id {ref!r}{also}", file=file, record=repr(record.id), field=field_name)
+
+
+def _read_dataset(folder: Traversable, label: str) -> Dataset:
+    """Validate the seven files of `folder`; `label` prefixes the file names in messages."""
+    files = {collection: f"{label}/{file}" for collection, file in FILES.items()}
+    raw = {collection: _read(folder, FILES[collection], files[collection]) for collection in FILES}
+    sources = _validate(files["sources"], Source, raw["sources"])
+    partners = _validate(files["partners"], Partner, raw["partners"])
+    people = _validate(files["people"], Person, raw["people"])
+    engagements = _validate(files["engagements"], Engagement, raw["engagements"])
+    trade = _validate(files["trade"], TradeFigure, raw["trade"])
+    agreements = _validate(files["agreements"], Agreement, raw["agreements"])
+    claims = _validate(files["claims"], Claim, raw["claims"])
+
+    source_ids = frozenset(s.id for s in sources)
+    partner_ids = frozenset(p.id for p in partners)
+    parties = partner_ids | {VIETNAM}
+    person_ids = frozenset(p.id for p in people)
+    _check_references(files["people"], people, "country", parties, "partner")
+    _check_references(files["engagements"], engagements, "partners", partner_ids, "partner")
+    _check_references(files["engagements"], engagements, "people", person_ids, "person")
+    _check_references(files["trade"], trade, "partner", partner_ids, "partner")
+    _check_references(files["agreements"], agreements, "parties", parties, "partner")
+    _check_references(files["claims"], claims, "partners", partner_ids, "partner")
+    collections: dict[str, tuple[Record, ...]] = {
+        "sources": sources,
+        "partners": partners,
+        "people": people,
+        "engagements": engagements,
+        "trade": trade,
+        "agreements": agreements,
+        "claims": claims,
+    }
+    for collection, records in collections.items():
+        for record in records:
+            for where, evidence in _evidence(record):
+                if evidence.source not in source_ids:
+                    hint = suggest(evidence.source, source_ids)
+                    also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
+                    raise DataError(
+                        f"evidence cites unknown source {evidence.source!r}{also}",
+                        file=files[collection],
+                        record=repr(record.id),
+                        field=where,
+                    )
+    for person in people:
+        for index, role in enumerate(person.roles):
+            if role.entity not in parties:
+                hint = suggest(role.entity, parties)
+                also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
+                raise DataError(
+                    f"unknown partner id {role.entity!r}{also}",
+                    file=files["people"],
+                    record=repr(person.id),
+                    field=f"roles[{index}].entity",
+                )
+
+    partner_collection = PartnerCollection("partner", Partner, partners, file=files["partners"])
+    people_collection = Collection("person", Person, people, file=files["people"])
+
+    def resolve(text: str) -> str:
+        if text in partner_collection or text == VIETNAM:
+            return text
+        if text in people_collection:
+            return text
+        try:
+            return partner_collection.lookup(text).id
+        except NotFound:
+            pass
+        try:
+            return people_collection.lookup(text).id
+        except NotFound:
+            pass
+        names = [n for c in (partner_collection, people_collection) for r in c for n in (r.id, *r.names())]
+        raise NotFound("partner or person", text, suggest(text, names), how="id or name")
+
+    return Dataset(
+        sources=Collection("source", Source, sources, file=files["sources"]),
+        partners=partner_collection,
+        people=people_collection,
+        engagements=Collection("engagement", Engagement, engagements, resolve=resolve, file=files["engagements"]),
+        trade=Collection("trade figure", TradeFigure, trade, resolve=resolve, file=files["trade"]),
+        agreements=Collection("agreement", Agreement, agreements, resolve=resolve, file=files["agreements"]),
+        claims=Collection("claim", Claim, claims, resolve=resolve, file=files["claims"]),
+        directory=label,
+    )
+
+
+_lock: Final = threading.Lock()
+_bundled: list[Dataset] = []
+
+
+def bundled() -> Dataset:
+    """The data shipped with the package, validated on first use and cached for the process."""
+    if not _bundled:
+        with _lock:
+            if not _bundled:
+                folder = importlib_resources.files("vn_diplomacy") / "data"
+                _bundled.append(_read_dataset(folder, "vn_diplomacy/data"))
+    return _bundled[0]
+
+
+def load(directory: str | os.PathLike[str] | None = None) -> Dataset:
+    """Load and fully validate a data directory; `None` gives the bundled data.
+
+    Every file is validated, every reference and evidence source checked, before anything is
+    returned: a directory with any fault raises and nothing is loaded.
+
+    Args:
+        directory: A folder holding the seven JSON files (see `FILES`), or None.
+
+    Raises:
+        DataError: The folder is missing, a file is missing or malformed, or a record is invalid;
+            the message names the file, the record and the field.
+        TypeError: `directory` is not a path.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> vd.load().engagements.get("2025-07-11-son-rubio").location
+        'Malaysia'
+    """
+    if directory is None:
+        return bundled()
+    if not isinstance(directory, (str, os.PathLike)):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
+        raise TypeError(
+            f"directory must be a path (str or os.PathLike) or None, got {type(directory).__name__}: {directory!r}"
+        )
+    path = Path(directory)
+    if not path.is_dir():
+        what = "is not a directory" if path.exists() else "does not exist"
+        raise DataError(f"the data directory {what}", file=str(path))
+    return _read_dataset(path, str(path))
+
+
+def dumps(records: Iterable[Record]) -> str:
+    """The canonical text of a data file: records sorted by id, pretty-printed, with a trailing newline.
+
+    Defaults (empty tuples, None where None is the default) are left out, so files stay short, and
+    each record's evidence comes last, after the facts it supports.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> from vn_diplomacy.loading import dumps
+        >>> dumps([vd.partners.get("JP")]).startswith('[\\n  {\\n    "id": "JP"')
+        True
+    """
+    items = sorted(records, key=lambda record: record.id)
+    payload: list[dict[str, object]] = []
+    for record in items:
+        fields = record.model_dump(mode="json", exclude_defaults=True)
+        evidence = fields.pop("evidence")
+        payload.append({**fields, "evidence": evidence})
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

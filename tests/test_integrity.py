@@ -1,0 +1,118 @@
+"""The bundled data is whole and honest: ids, references, dates, evidence, canonical files."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import importlib_resources
+import pytest
+from pydantic import BaseModel
+
+import vn_diplomacy as vd
+from vn_diplomacy.loading import dumps
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+DATASET = vd.load()
+COLLECTIONS: dict[str, vd.Collection[vd.Record]] = {
+    "sources": DATASET.sources,
+    "partners": DATASET.partners,
+    "people": DATASET.people,
+    "engagements": DATASET.engagements,
+    "trade": DATASET.trade,
+    "agreements": DATASET.agreements,
+    "claims": DATASET.claims,
+}
+
+
+def nested_evidence(model: BaseModel) -> Iterator[vd.Evidence]:
+    for name in type(model).model_fields:
+        value: object = getattr(model, name)
+        items: tuple[object, ...] = value if isinstance(value, tuple) else (value,)  # pyright: ignore[reportUnknownVariableType]
+        for item in items:
+            if isinstance(item, vd.Evidence):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from nested_evidence(item)
+
+
+ALL_EVIDENCE = [
+    (name, record.id, evidence)
+    for name, collection in COLLECTIONS.items()
+    for record in collection
+    for evidence in nested_evidence(record)
+]
+
+
+def test_every_collection_has_records() -> None:
+    assert {name: len(c) > 0 for name, c in COLLECTIONS.items()} == dict.fromkeys(COLLECTIONS, True)
+
+
+@pytest.mark.parametrize(("collection", "record", "evidence"), ALL_EVIDENCE, ids=lambda v: str(v)[:40])
+def test_every_quote_is_verbatim_in_its_article(
+    collection: str, record: str, evidence: vd.Evidence, corpus: dict[str, str]
+) -> None:
+    assert evidence.quote in corpus[evidence.source], f"{collection} {record}: quote not in {evidence.source}"
+
+
+def test_every_nested_fact_carries_evidence() -> None:
+    for partner in vd.partners:
+        for item in (*partner.tier_history, *partner.relations, *partner.facts):
+            assert item.evidence, partner.id
+    for person in vd.people:
+        for role in person.roles:
+            assert role.evidence, person.id
+
+
+def test_every_source_is_quoted_and_titles_are_verbatim(corpus: dict[str, str]) -> None:
+    cited = {evidence.source for _, _, evidence in ALL_EVIDENCE}
+    assert cited == set(vd.sources.ids)
+    for source in vd.sources:
+        if source.title is not None:
+            assert corpus[source.id].startswith(source.title), source.id
+
+
+def test_ids_follow_the_conventions() -> None:
+    for partner in vd.partners:
+        expected = 2 if partner.kind is vd.PartnerKind.STATE else None
+        assert partner.id.isupper(), partner.id
+        if expected is not None:
+            assert len(partner.id) == expected, partner.id
+    for name, collection in COLLECTIONS.items():
+        if name != "partners":
+            for record_id in collection.ids:
+                assert record_id == record_id.lower(), record_id
+                assert record_id.isascii(), record_id
+                assert " " not in record_id, record_id
+
+
+def test_dates_are_ordered_and_inferences_explained() -> None:
+    for engagement in vd.engagements:
+        if engagement.end is not None:
+            assert engagement.start.earliest <= engagement.end.earliest, engagement.id
+    for figure in vd.trade:
+        assert figure.period_start <= figure.period_end
+    for partner in vd.partners:
+        froms = [change.effective_from for change in partner.tier_history]
+        assert froms == sorted(froms), partner.id
+        for change in partner.tier_history:
+            for date in (change.date, change.attested):
+                if date is not None and date.inference is not None:
+                    assert len(date.inference) > 20, partner.id
+
+
+def test_engagement_titles_are_unique() -> None:
+    titles = [e.title for e in vd.engagements]
+    assert len(titles) == len(set(titles))
+
+
+@pytest.mark.parametrize(("collection", "file"), list(vd.FILES.items()))
+def test_files_are_canonical(collection: str, file: str) -> None:
+    """The JSON is its own snapshot: re-serialising the validated records gives the same bytes."""
+    text = (importlib_resources.files("vn_diplomacy") / "data" / file).read_text(encoding="utf-8")
+    assert text == dumps(COLLECTIONS[collection]), f"run dumps() over {file} to re-format it"
+    ids = [item["id"] for item in json.loads(text)]
+    assert ids == sorted(ids)
+    assert text.endswith("]\n")
