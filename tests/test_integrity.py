@@ -59,7 +59,12 @@ def test_every_quote_is_verbatim_in_its_article(
 
 def test_every_nested_fact_carries_evidence() -> None:
     for partner in vd.partners:
-        for item in (*partner.tier_history, *partner.relations, *partner.facts):
+        items: tuple[vd.TierChange | vd.RelationsEvent | vd.PartnerFact, ...] = (
+            *partner.tier_history,
+            *partner.relations,
+            *partner.facts,
+        )
+        for item in items:
             assert item.evidence, partner.id
     for person in vd.people:
         for role in person.roles:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Collection", "PartnerCollection", "normalize"]
 
-T = TypeVar("T", bound=Record)
+# Covariant: collections are read-only, so a Collection[Partner] is a Collection[Record].
+T_co = TypeVar("T_co", bound=Record, covariant=True)
 
 _DROPPED: Final = re.compile(r"[.'’‘`]")  # noqa: RUF001  # curly apostrophes are meant
 _SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
@@ -38,16 +39,28 @@ def normalize(text: str) -> str:
 
 
 def suggest(key: str, choices: Iterable[str]) -> tuple[str, ...]:
+    """Up to three of `choices` closest to `key` once both are folded by `normalize`, best first.
+
+    Choices that start with the key come first, shortest first; then difflib's closest. Short
+    keys (up to three characters, such as a mistyped id) take a looser cutoff.
+
+    Examples:
+        >>> suggest("JA", ["JP", "Japan", "US"])
+        ('Japan', 'JP')
+    """
     import difflib  # noqa: PLC0415  # only on the error path
 
     by_folded: dict[str, str] = {}
     for choice in choices:
         by_folded.setdefault(normalize(choice), choice)
-    close = difflib.get_close_matches(normalize(key), list(by_folded), n=3, cutoff=0.6)
-    return tuple(dict.fromkeys(by_folded[c] for c in close))
+    folded = normalize(key)
+    cutoff = 0.5 if len(folded) <= 3 else 0.6
+    starting = sorted((name for name in by_folded if name.startswith(folded)), key=len) if len(folded) >= 2 else []
+    close = [*starting, *difflib.get_close_matches(folded, list(by_folded), n=3, cutoff=cutoff)]
+    return tuple(dict.fromkeys(by_folded[c] for c in close))[:3]
 
 
-class Collection(Generic[T]):
+class Collection(Generic[T_co]):
     """An immutable, ordered collection of one kind of record.
 
     Iteration is chronological for dated records (by first day, then id) and by id otherwise.
@@ -64,8 +77,8 @@ class Collection(Generic[T]):
     def __init__(
         self,
         kind: str,
-        model: type[T],
-        records: Iterable[T],
+        model: type[T_co],
+        records: Iterable[T_co],
         *,
         resolve: Callable[[str], str] | None = None,
         file: str = "<memory>",
@@ -90,17 +103,17 @@ class Collection(Generic[T]):
         items = tuple(records)
         spans = {id(r): r.span() for r in items}
 
-        def order(record: T) -> tuple[bool, datetime.date, str]:
+        def order(record: Record) -> tuple[bool, datetime.date, str]:
             span = spans[id(record)]
             return (span is None, datetime.date.min if span is None else span[0], record.id)
 
-        self._records: tuple[T, ...] = tuple(sorted(items, key=order))
-        self._by_id: dict[str, T] = {}
-        self._by_name: dict[str, T] = {}
-        self._by_ref: dict[str, list[T]] = {}
+        self._records: tuple[T_co, ...] = tuple(sorted(items, key=order))
+        self._by_id: dict[str, T_co] = {}
+        self._by_name: dict[str, T_co] = {}
+        self._by_ref: dict[str, list[T_co]] = {}
         for record in self._records:
             if record.id in self._by_id:
-                raise DataError(f"duplicate {kind} id {record.id!r}", file=file, record=record.id, field="id")
+                raise DataError(f"duplicate {kind} id {record.id!r}", file=file, record=repr(record.id), field="id")
             self._by_id[record.id] = record
             for ref in dict.fromkeys(record.references()):
                 self._by_ref.setdefault(ref, []).append(record)
@@ -113,19 +126,19 @@ class Collection(Generic[T]):
                         f"{kind} name {name!r} folds to {key!r}, which already names {other.id!r}; "
                         "lookup would be ambiguous",
                         file=file,
-                        record=record.id,
+                        record=repr(record.id),
                     )
 
     def __len__(self) -> int:
         return len(self._records)
 
-    def __iter__(self) -> Iterator[T]:
+    def __iter__(self) -> Iterator[T_co]:
         return iter(self._records)
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self._by_id
 
-    def __getitem__(self, key: str) -> T:
+    def __getitem__(self, key: str) -> T_co:
         return self.get(key)
 
     def __repr__(self) -> str:
@@ -141,7 +154,7 @@ class Collection(Generic[T]):
         """Every id, in iteration order."""
         return tuple(r.id for r in self._records)
 
-    def get(self, id: str) -> T:  # noqa: A002  # the contract names the parameter `id`
+    def get(self, id: str) -> T_co:  # noqa: A002  # the contract names the parameter `id`
         """The record with exactly this id.
 
         Args:
@@ -161,9 +174,9 @@ class Collection(Generic[T]):
         try:
             return self._by_id[id]
         except KeyError:
-            raise NotFound(self._kind, id, self._suggestions(id)) from None
+            raise self._not_found(id, "id") from None
 
-    def lookup(self, text: str) -> T:
+    def lookup(self, text: str) -> T_co:
         """The record whose id, name or alias matches `text`.
 
         Matching ignores case, surrounding spaces, punctuation and Vietnamese diacritics.
@@ -183,10 +196,10 @@ class Collection(Generic[T]):
             raise TypeError(f"text must be a str, got {type(text).__name__}: {text!r}")
         record = self._by_name.get(normalize(text))
         if record is None:
-            raise NotFound(self._kind, text, self._suggestions(text), how="id or name")
+            raise self._not_found(text, "id or name")
         return record
 
-    def involving(self, *ids: str) -> tuple[T, ...]:
+    def involving(self, *ids: str) -> tuple[T_co, ...]:
         """The records that involve every one of the given partners or people.
 
         Args:
@@ -206,7 +219,7 @@ class Collection(Generic[T]):
             raise QueryError("involving() needs at least one partner or person id")
         for given in ids:
             if not isinstance(given, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
-                raise TypeError(f"ids must be str, got {type(given).__name__}: {given!r}")
+                raise TypeError(f"each id must be a str, got {type(given).__name__}: {given!r}")
         if not self._has_refs:
             raise QueryError(f"{self._kind} records involve no partners or people; involving() does not apply")
         resolved = [given if self._resolve is None else self._resolve(given) for given in ids]
@@ -215,7 +228,7 @@ class Collection(Generic[T]):
         wanted = set(resolved)
         return tuple(r for r in smallest if wanted.issubset(r.references()))
 
-    def between(self, start: datetime.date, end: datetime.date) -> tuple[T, ...]:
+    def between(self, start: datetime.date, end: datetime.date) -> tuple[T_co, ...]:
         """The records whose dates overlap the closed range from `start` to `end`.
 
         A record overlaps when any day it can mean lies in the range (a record dated "2023"
@@ -237,16 +250,19 @@ class Collection(Generic[T]):
             raise QueryError(f"end {end.isoformat()} is before start {start.isoformat()}; swap them")
         if not self._has_dates:
             raise QueryError(f"{self._kind} records are not dated; between() does not apply")
-        found: list[T] = []
+        found: list[T_co] = []
         for record in self._records:
             span = record.span()
             if span is not None and span[0] <= end and start <= span[1]:
                 found.append(record)
         return tuple(found)
 
-    def _suggestions(self, key: str) -> tuple[str, ...]:
-        names = [name for r in self._records for name in (r.id, *r.names())]
-        return suggest(key, names)
+    def _not_found(self, key: str, how: str) -> NotFound:
+        """A NotFound for `key` whose suggestions are the ids of the records with the closest ids or names."""
+        owner = {name: r for r in self._records for name in (r.id, *r.names())}
+        ids = tuple(dict.fromkeys(owner[name].id for name in suggest(key, owner)))
+        labels = {r.id: r.names()[0] for r in self._records if r.names()}
+        return NotFound(self._kind, key, ids, how=how, labels=labels)
 
 
 class PartnerCollection(Collection[Partner]):

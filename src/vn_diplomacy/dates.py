@@ -8,7 +8,7 @@ import re
 from enum import Enum
 from typing import Any, Final, cast
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
+from pydantic import BaseModel, Field, model_serializer, model_validator
 
 __all__ = ["PartialDate", "Precision", "YearPart"]
 
@@ -55,7 +55,7 @@ def _parse(text: str) -> dict[str, Any]:
     }
 
 
-class PartialDate(BaseModel):
+class PartialDate(BaseModel, frozen=True, extra="forbid"):
     """A date known to the precision an article gives it, and no finer.
 
     In the JSON files a stated date is a string (``"2023"``, ``"late 2023"``, ``"2022-12"``,
@@ -69,8 +69,6 @@ class PartialDate(BaseModel):
         >>> PartialDate.parse("late 2023").earliest
         datetime.date(2023, 9, 1)
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     year: int = Field(ge=1, le=9999, description="The year.")
     month: int | None = Field(default=None, ge=1, le=12, description="The month (1-12), when the article gives it.")

@@ -12,6 +12,11 @@ Wrong argument *types* raise the builtin `TypeError`, as Python itself does.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = ["DataError", "NotFound", "QueryError", "VnDiplomacyError"]
 
 
@@ -31,13 +36,31 @@ class NotFound(VnDiplomacyError, KeyError):
         suggestions: The closest known ids or names, best first (may be empty).
     """
 
-    def __init__(self, kind: str, key: str, suggestions: tuple[str, ...] = (), *, how: str = "id") -> None:
+    def __init__(
+        self,
+        kind: str,
+        key: str,
+        suggestions: tuple[str, ...] = (),
+        *,
+        how: str = "id",
+        labels: Mapping[str, str] | None = None,
+    ) -> None:
+        """Describe the miss.
+
+        Args:
+            kind: What was looked for, e.g. ``"partner"``.
+            key: The id or text that matched nothing.
+            suggestions: The closest known ids, best first.
+            how: What `key` was taken as, e.g. ``"id"`` or ``"id or name"``.
+            labels: A readable name per suggested id, shown beside it in the message.
+        """
         self.kind = kind
         self.key = key
         self.suggestions = suggestions
         message = f"unknown {kind} {how} {key!r}"
         if suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+            shown = [f"{s!r} ({labels[s]})" if labels and labels.get(s, s) != s else repr(s) for s in suggestions]
+            message += "; did you mean " + " or ".join(shown) + "?"
         else:
             message += "; no close match"
         self.message = message

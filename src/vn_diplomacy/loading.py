@@ -217,8 +217,10 @@ def _read_dataset(folder: Traversable, label: str) -> Dataset:
             return people_collection.lookup(text).id
         except NotFound:
             pass
-        names = [n for c in (partner_collection, people_collection) for r in c for n in (r.id, *r.names())]
-        raise NotFound("partner or person", text, suggest(text, names), how="id or name")
+        owner = {n: r for c in (partner_collection, people_collection) for r in c for n in (r.id, *r.names())}
+        ids = tuple(dict.fromkeys(owner[name].id for name in suggest(text, owner)))
+        labels = {r.id: r.names()[0] for c in (partner_collection, people_collection) for r in c}
+        raise NotFound("partner or person", text, ids, how="id or name", labels=labels)
 
     return Dataset(
         sources=Collection("source", Source, sources, file=files["sources"]),

@@ -7,7 +7,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Final
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
 from vn_diplomacy.dates import PartialDate
 
@@ -39,8 +39,6 @@ __all__ = [
 VIETNAM: Final = "VN"
 """The id that stands for Vietnam itself wherever a partner id is expected (roles, parties)."""
 
-_MODEL_CONFIG: Final = ConfigDict(frozen=True, extra="forbid", use_attribute_docstrings=False)
-
 
 def _require_type(value: object, expected: type, name: str, example: str) -> None:
     if not isinstance(value, expected) or (expected is datetime.date and isinstance(value, datetime.datetime)):
@@ -56,19 +54,15 @@ def require_day(value: object, name: str) -> datetime.date:
     return value
 
 
-class Evidence(BaseModel):
+class Evidence(BaseModel, frozen=True, extra="forbid"):
     """A verbatim quote from one of the source articles that states (or implies) a fact."""
-
-    model_config = _MODEL_CONFIG
 
     source: str = Field(min_length=1, description="The id of the source article the quote comes from.")
     quote: str = Field(min_length=1, description="Text copied character for character from the article.")
 
 
-class Record(BaseModel):
+class Record(BaseModel, frozen=True, extra="forbid"):
     """What every record has: a stable id and the evidence behind it."""
-
-    model_config = _MODEL_CONFIG
 
     id: str = Field(min_length=1, description="The record's stable id, unique within its collection.")
     evidence: tuple[Evidence, ...] = Field(
@@ -91,7 +85,7 @@ class Record(BaseModel):
 # --- sources -----------------------------------------------------------------------------------
 
 
-class Source(Record):
+class Source(Record, frozen=True):
     """One source article."""
 
     title: str | None = Field(description="The article's headline, when the text gives one.")
@@ -160,10 +154,8 @@ class PartnerKind(Enum):
     ORGANISATION = "organisation"
 
 
-class TierChange(BaseModel):
+class TierChange(BaseModel, frozen=True, extra="forbid"):
     """A partnership framework at one tier: when it was set up, or from when an article attests it."""
-
-    model_config = _MODEL_CONFIG
 
     tier: Tier = Field(description="The tier of the framework.")
     name: str | None = Field(default=None, description="The framework's full name as an article gives it.")
@@ -200,10 +192,8 @@ class RelationsKind(Enum):
     NORMALISED = "normalised"
 
 
-class RelationsEvent(BaseModel):
+class RelationsEvent(BaseModel, frozen=True, extra="forbid"):
     """Diplomatic relations established or normalised with a partner."""
-
-    model_config = _MODEL_CONFIG
 
     kind: RelationsKind = Field(description="Whether relations were established or normalised.")
     date: PartialDate = Field(description="When; often counted back from an anniversary, and then marked inferred.")
@@ -227,10 +217,8 @@ class FactKind(Enum):
     """A one-off step in the relationship that is not a meeting."""
 
 
-class PartnerFact(BaseModel):
+class PartnerFact(BaseModel, frozen=True, extra="forbid"):
     """Something an article says about Vietnam's relationship with one partner."""
-
-    model_config = _MODEL_CONFIG
 
     kind: FactKind = Field(description="What the fact says.")
     text: str = Field(min_length=1, description="The fact in a few words, e.g. 'semiconductor industry'.")
@@ -238,7 +226,7 @@ class PartnerFact(BaseModel):
     evidence: tuple[Evidence, ...] = Field(min_length=1, description="The quotes the fact is taken from.")
 
 
-class Partner(Record):
+class Partner(Record, frozen=True):
     """A country or organisation that appears as Vietnam's counterpart."""
 
     name: str = Field(min_length=1, description="The common English name.")
@@ -309,10 +297,8 @@ class Partner(Record):
 # --- people ------------------------------------------------------------------------------------
 
 
-class Role(BaseModel):
+class Role(BaseModel, frozen=True, extra="forbid"):
     """A title a person held, on the date an article gives it."""
-
-    model_config = _MODEL_CONFIG
 
     title: str = Field(min_length=1, description="The title as the article writes it.")
     entity: str = Field(description="The country or organisation the role belongs to: a partner id, or VN for Vietnam.")
@@ -320,7 +306,7 @@ class Role(BaseModel):
     evidence: tuple[Evidence, ...] = Field(min_length=1, description="The quotes the role is taken from.")
 
 
-class Person(Record):
+class Person(Record, frozen=True):
     """A person who takes part in Vietnam's foreign relations in the articles."""
 
     name: str = Field(min_length=1, description="The full name, with Vietnamese diacritics where known.")
@@ -384,7 +370,7 @@ class EngagementStatus(Enum):
     PLANNED = "planned"
 
 
-class Engagement(Record):
+class Engagement(Record, frozen=True):
     """A meeting, visit, phone call, session, conference, summit or similar event."""
 
     title: str = Field(min_length=1, description="A short unique description, e.g. 'Bui Thanh Son meets Marco Rubio'.")
@@ -421,7 +407,7 @@ class Engagement(Record):
 # --- trade -------------------------------------------------------------------------------------
 
 
-class TradeFigure(Record):
+class TradeFigure(Record, frozen=True):
     """A trade or economic figure, or a rank, for a period."""
 
     metric: str = Field(min_length=1, description="What is measured, e.g. 'bilateral trade turnover'.")
@@ -483,7 +469,7 @@ class AgreementStatus(Enum):
     PROPOSED = "proposed"
 
 
-class Agreement(Record):
+class Agreement(Record, frozen=True):
     """A treaty, agreement, memorandum, declaration or joint statement."""
 
     name: str = Field(min_length=1, description="The full name as the articles give it.")
@@ -514,7 +500,7 @@ class Agreement(Record):
 # --- claims ------------------------------------------------------------------------------------
 
 
-class Claim(Record):
+class Claim(Record, frozen=True):
     """An aggregate statement of an article, such as 'seven comprehensive strategic partners'."""
 
     statement: str = Field(min_length=1, description="The claim in plain words.")

@@ -1,0 +1,78 @@
+"""PartialDate keeps the precision the articles give, no finer."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from vn_diplomacy import PartialDate, Precision, YearPart
+
+D = datetime.date
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "earliest", "latest"),
+    [
+        ("2023", Precision.YEAR, D(2023, 1, 1), D(2023, 12, 31)),
+        ("early 2024", Precision.PART_OF_YEAR, D(2024, 1, 1), D(2024, 4, 30)),
+        ("mid 2024", Precision.PART_OF_YEAR, D(2024, 5, 1), D(2024, 8, 31)),
+        ("late 2023", Precision.PART_OF_YEAR, D(2023, 9, 1), D(2023, 12, 31)),
+        ("2022-12", Precision.MONTH, D(2022, 12, 1), D(2022, 12, 31)),
+        ("2024-02", Precision.MONTH, D(2024, 2, 1), D(2024, 2, 29)),
+        ("2023-12-12", Precision.DAY, D(2023, 12, 12), D(2023, 12, 12)),
+    ],
+)
+def test_precision_and_bounds(text: str, precision: Precision, earliest: D, latest: D) -> None:
+    date = PartialDate.parse(text)
+    assert str(date) == text
+    assert date.precision is precision
+    assert (date.earliest, date.latest) == (earliest, latest)
+    assert date.contains(earliest)
+    assert date.contains(latest)
+    assert not date.contains(latest + datetime.timedelta(days=1))
+    assert not date.is_inferred
+
+
+def test_late_is_a_part_of_the_year() -> None:
+    assert PartialDate.parse("late 2023").part is YearPart.LATE
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023-02-30", "23", "2023/12", "late 2023-12", "December 2023", ""])
+def test_malformed_dates_are_rejected(text: str) -> None:
+    with pytest.raises(ValidationError):
+        PartialDate.parse(text)
+
+
+def test_rejection_says_which_forms_are_right() -> None:
+    with pytest.raises(ValidationError, match=r'a date must be written "YYYY", "YYYY-MM", "YYYY-MM-DD"'):
+        PartialDate.parse("December 2023")
+
+
+def test_a_day_needs_a_month() -> None:
+    with pytest.raises(ValidationError, match="a day needs a month"):
+        PartialDate(year=2023, day=5)
+
+
+def test_inferred_dates_serialise_with_their_reasoning() -> None:
+    date = PartialDate.parse("1995", inference="counted back from the 30th anniversary in 2025")
+    assert date.is_inferred
+    assert date.model_dump(mode="json") == {
+        "date": "1995",
+        "inference": "counted back from the 30th anniversary in 2025",
+    }
+    stated: object = PartialDate.parse("2023-12").model_dump(mode="json")  # a stated date dumps to its text
+    assert stated == "2023-12"
+    assert PartialDate.model_validate(date.model_dump(mode="json")) == date
+
+
+@given(st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)), st.sampled_from(["year", "month", "day"]))
+def test_written_form_round_trips(day: D, precision: str) -> None:
+    text = {"year": f"{day.year:04d}", "month": f"{day.year:04d}-{day.month:02d}", "day": day.isoformat()}[precision]
+    date = PartialDate.parse(text)
+    assert str(date) == text
+    assert PartialDate.parse(str(date)) == date
+    assert date.earliest <= day <= date.latest

@@ -1,0 +1,187 @@
+"""vd.load(directory): a whole, valid dataset or a DataError that names the file, record and field."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+import vn_diplomacy as vd
+from vn_diplomacy import DataError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def edit(folder: Path, file: str, change: Any) -> None:
+    """Apply `change` to the parsed records of `file` and write them back."""
+    path = folder / file
+    records = json.loads(path.read_text(encoding="utf-8"))
+    change(records)
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def test_a_copy_of_the_bundled_data_loads_the_same(data_dir: Path) -> None:
+    data = vd.load(data_dir)
+    assert data.directory == str(data_dir)
+    assert list(data.partners) == list(vd.partners)
+    assert list(data.engagements) == list(vd.engagements)
+    assert data.partners is not vd.partners
+    assert vd.load(str(data_dir)).claims.ids == vd.claims.ids
+
+
+def test_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="the data directory does not exist") as info:
+        vd.load(tmp_path / "nowhere")
+    assert info.value.file.endswith("nowhere")
+
+
+def test_a_file_is_not_a_directory(data_dir: Path) -> None:
+    with pytest.raises(DataError, match="is not a directory"):
+        vd.load(data_dir / "partners.json")
+
+
+def test_missing_file(data_dir: Path) -> None:
+    (data_dir / "claims.json").unlink()
+    with pytest.raises(DataError, match=r"claims\.json: missing data file; a data directory holds sources\.json"):
+        vd.load(data_dir)
+
+
+def test_malformed_json(data_dir: Path) -> None:
+    path = data_dir / "people.json"
+    path.write_text(path.read_text(encoding="utf-8")[:500], encoding="utf-8")
+    with pytest.raises(DataError, match=r"people\.json: malformed JSON") as info:
+        vd.load(data_dir)
+    assert info.value.record is None
+
+
+def test_top_level_must_be_an_array(data_dir: Path) -> None:
+    (data_dir / "trade.json").write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"trade\.json: the file must hold a JSON array of records"):
+        vd.load(data_dir)
+
+
+def test_unknown_field_names_file_record_and_field(data_dir: Path) -> None:
+    def add_field(records: list[dict[str, Any]]) -> None:
+        records[0]["nickname"] = "Uncle Sam"
+
+    edit(data_dir, "partners.json", add_field)
+    first = json.loads((data_dir / "partners.json").read_text(encoding="utf-8"))[0]["id"]
+    with pytest.raises(DataError, match="Extra inputs are not permitted") as info:
+        vd.load(data_dir)
+    assert info.value.file.endswith("partners.json")
+    assert info.value.record == repr(first)
+    assert info.value.field == "nickname"
+
+
+def test_wrong_type(data_dir: Path) -> None:
+    def break_value(records: list[dict[str, Any]]) -> None:
+        figure = next(r for r in records if r["id"] == "vn-us-trade-2024-jan-aug")
+        figure["value"] = "eighty-eight billion"
+
+    edit(data_dir, "trade.json", break_value)
+    with pytest.raises(
+        DataError, match=r"record 'vn-us-trade-2024-jan-aug', field value: .*got: 'eighty-eight billion'"
+    ):
+        vd.load(data_dir)
+
+
+def test_bad_date(data_dir: Path) -> None:
+    def break_date(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "2023-09-10-biden-visit-vietnam")["end"] = "2023-02-30"
+
+    edit(data_dir, "engagements.json", break_date)
+    with pytest.raises(DataError, match=r"record '2023-09-10-biden-visit-vietnam', field end: .*day is out of range"):
+        vd.load(data_dir)
+
+
+def test_end_before_start(data_dir: Path) -> None:
+    def reverse(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "2023-09-10-biden-visit-vietnam")["end"] = "2023-09-01"
+
+    edit(data_dir, "engagements.json", reverse)
+    with pytest.raises(DataError, match="end 2023-09-01 is before start 2023-09-10"):
+        vd.load(data_dir)
+
+
+def test_duplicate_id(data_dir: Path) -> None:
+    def duplicate(records: list[dict[str, Any]]) -> None:
+        records.append(dict(records[0]))
+
+    edit(data_dir, "claims.json", duplicate)
+    with pytest.raises(DataError, match=r"claims\.json, record .*: duplicate claim id"):
+        vd.load(data_dir)
+
+
+def test_dangling_partner_reference(data_dir: Path) -> None:
+    def dangle(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "2025-07-11-son-iwaya")["partners"] = ["JA"]
+
+    edit(data_dir, "engagements.json", dangle)
+    with pytest.raises(DataError, match=r"record '2025-07-11-son-iwaya', field partners: unknown partner id 'JA'"):
+        vd.load(data_dir)
+
+
+def test_dangling_person_reference(data_dir: Path) -> None:
+    def dangle(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "2025-07-11-son-rubio")["people"] = ["bui-thanh-son", "marco-rubbio"]
+
+    edit(data_dir, "engagements.json", dangle)
+    with pytest.raises(DataError, match="unknown person id 'marco-rubbio'; did you mean 'marco-rubio'"):
+        vd.load(data_dir)
+
+
+def test_dangling_role_entity(data_dir: Path) -> None:
+    def dangle(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "to-lam")["roles"][0]["entity"] = "VNM"
+
+    edit(data_dir, "people.json", dangle)
+    with pytest.raises(DataError, match=r"record 'to-lam', field roles\[0\]\.entity: unknown partner id 'VNM'"):
+        vd.load(data_dir)
+
+
+def test_evidence_citing_an_unknown_source(data_dir: Path) -> None:
+    def mis_cite(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "JP")["tier_history"][0]["evidence"][0]["source"] = "nhk-2023"
+
+    edit(data_dir, "partners.json", mis_cite)
+    with pytest.raises(DataError, match=r"record 'JP', field tier_history\[0\]\.evidence\[0\]: evidence cites unknown"):
+        vd.load(data_dir)
+
+
+def test_record_without_evidence(data_dir: Path) -> None:
+    def strip(records: list[dict[str, Any]]) -> None:
+        records[0]["evidence"] = []
+
+    edit(data_dir, "agreements.json", strip)
+    with pytest.raises(DataError, match="field evidence: Tuple should have at least 1 item"):
+        vd.load(data_dir)
+
+
+def test_ambiguous_names(data_dir: Path) -> None:
+    def clash(records: list[dict[str, Any]]) -> None:
+        next(r for r in records if r["id"] == "GB")["aliases"].append("U.S.")
+
+    edit(data_dir, "partners.json", clash)
+    with pytest.raises(DataError, match="folds to 'us', which already names 'GB'; lookup would be ambiguous"):
+        vd.load(data_dir)
+
+
+def test_a_failed_load_leaves_the_bundled_data_untouched(data_dir: Path) -> None:
+    before = vd.partners
+    (data_dir / "partners.json").write_text("[", encoding="utf-8")
+    with pytest.raises(DataError):
+        vd.load(data_dir)
+    assert vd.load() is vd.load()
+    assert vd.partners is before
+
+
+def test_error_counts_further_problems(data_dir: Path) -> None:
+    def break_two(records: list[dict[str, Any]]) -> None:
+        records[0]["kind"] = "planet"
+        records[1]["kind"] = "moon"
+
+    edit(data_dir, "partners.json", break_two)
+    with pytest.raises(DataError, match=r"\(and 1 more error\)"):
+        vd.load(data_dir)

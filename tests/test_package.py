@@ -1,0 +1,83 @@
+"""The package surface: lazy import, every exported name, the version, the overview command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import vn_diplomacy as vd
+from vn_diplomacy.__main__ import main
+
+
+def run_python(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+
+
+def test_importing_the_package_reads_no_data_and_imports_no_pydantic() -> None:
+    loaded = run_python("import sys, vn_diplomacy; print(sorted(sys.modules))")
+    assert "pydantic" not in loaded
+    assert "vn_diplomacy.loading" not in loaded
+    assert "vn_diplomacy.models" not in loaded
+
+
+def test_the_help_text_imports_no_pydantic() -> None:
+    loaded = run_python(
+        "import sys\nfrom vn_diplomacy.__main__ import main\nmain(['--help'])\nprint('pydantic' in sys.modules)"
+    )
+    assert loaded.strip().endswith("False")
+
+
+def test_first_use_loads_the_data() -> None:
+    loaded = run_python("import sys, vn_diplomacy as vd; vd.partners; print('vn_diplomacy.loading' in sys.modules)")
+    assert loaded.strip() == "True"
+
+
+@pytest.mark.parametrize("name", vd.__all__)
+def test_every_exported_name_resolves(name: str) -> None:
+    assert getattr(vd, name) is not None
+    assert name in dir(vd)
+
+
+def test_model_classes_are_the_real_classes() -> None:
+    from vn_diplomacy.models import Partner
+
+    assert vd.Partner is Partner
+    assert isinstance(vd.partners.get("US"), vd.Partner)
+    assert issubclass(vd.NotFound, KeyError)
+    assert issubclass(vd.QueryError, ValueError)
+
+
+def test_unknown_attribute_raises_attribute_error_in_pythons_words() -> None:
+    with pytest.raises(AttributeError, match="module 'vn_diplomacy' has no attribute 'partnerz'"):
+        _ = vd.partnerz
+
+
+def test_version_is_the_installed_distributions() -> None:
+    from importlib.metadata import version
+
+    assert vd.__version__ == version("vn_diplomacy")
+
+
+def test_overview_lists_partners_by_tier_engagements_and_trade(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "comprehensive strategic partnership (7): Australia" in out
+    assert "United States (since 2023-09)" in out
+    assert "nearly 88,000,000,000 USD, +22% vs 2023" in out
+    assert "Bui Thanh Son meets US Secretary of State Marco Rubio" in out
+
+
+def test_overview_via_python_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "vn_diplomacy"], check=True, capture_output=True, text=True)
+    assert result.stdout.startswith("vn_diplomacy: Vietnam's foreign relations")
+    assert result.stderr == ""
+
+
+def test_bad_arguments_exit_2_with_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--frobnicate"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert "usage: vn-diplomacy" in captured.err
