@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from vn_diplomacy.models import TradeFigure
+
 __all__ = ["main", "overview"]
 
 
@@ -29,8 +31,9 @@ def overview() -> str:
         for partner in members:
             latest = partner.tier_history[-1]
             since = f"since {latest.date}" if latest.date is not None else f"attested {latest.attested}"
-            entries.append(f"{partner.name} ({since})")
-        lines.append(f"  {tier.label} ({len(members)}): " + "; ".join(entries))
+            inferred = ", inferred" if latest.inference is not None else ""
+            entries.append(f"{partner.name} ({since}{inferred})")
+        lines.append(f"  {tier.label} ({len(members)}): " + ("; ".join(entries) or "none at this tier now"))
     lines += ["", "Latest engagements"]
     for engagement in list(vd.engagements)[-8:][::-1]:
         when = str(engagement.start) + ("" if engagement.end is None else f"..{engagement.end}")
@@ -39,18 +42,26 @@ def overview() -> str:
     lines += ["", "Trade figures"]
     for figure in vd.trade:
         counterpart = "" if figure.partner is None else f" ({vd.partners.get(figure.partner).name})"
-        hedge = "" if figure.qualifier is None else f"{figure.qualifier} "
-        percent = "" if figure.change_percent is None else f", {figure.change_percent:+}%"
-        compared = "" if figure.compared_with is None else f" vs {figure.compared_with}"
-        lines.append(
-            f"  {figure.period_start}..{figure.period_end} {figure.metric}{counterpart}: "
-            f"{hedge}{figure.value:,} {figure.unit}{percent}{compared}"
-        )
+        lines.append(f"  {figure.period_start}..{figure.period_end} {figure.metric}{counterpart}: {_figure(figure)}")
     lines += ["", "Sources"]
     for source in vd.sources:
         title = source.title or "(untitled)"
         lines.append(f"  {source.published}  {source.publisher or 'publisher not named'}: {title}")
     return "\n".join(lines)
+
+
+def _figure(figure: TradeFigure) -> str:
+    """A trade figure as prose: "nearly 88,000,000,000 USD, +22% vs 2023" or "No. 6, up 2 places vs 2019"."""
+    compared = "" if figure.compared_with is None else f" vs {figure.compared_with}"
+    if figure.unit == "rank":
+        moved = ""
+        if figure.change is not None and figure.change != 0:
+            places = abs(figure.change)
+            moved = f", {'up' if figure.change < 0 else 'down'} {places} place{'s' if places != 1 else ''}{compared}"
+        return f"No. {figure.value}{moved}"
+    hedge = "" if figure.qualifier is None else f"{figure.qualifier} "
+    percent = "" if figure.change_percent is None else f", {figure.change_percent:+}%{compared}"
+    return f"{hedge}{figure.value:,} {figure.unit}{percent}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
