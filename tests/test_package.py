@@ -84,3 +84,26 @@ def test_bad_arguments_exit_2_with_one_line(capsys: pytest.CaptureFixture[str]) 
     assert captured.out == ""
     assert captured.err.count("\n") == 1
     assert "usage: vn-diplomacy" in captured.err
+
+
+def test_the_three_export_lists_agree() -> None:
+    """`__all__`, the TYPE_CHECKING imports and the runtime map name the same things, from the same modules."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    tree = ast.parse(Path(vd.__file__).read_text(encoding="utf-8"))
+    checked: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom)
+                assert statement.module is not None
+                checked.update({alias.name: statement.module for alias in statement.names})
+    home: dict[str, str] = vd._HOME  # pyright: ignore[reportPrivateUsage]  # the map under test
+    assert checked == home
+    collections: frozenset[str] = vd._COLLECTIONS  # pyright: ignore[reportPrivateUsage]  # the set under test
+    assert sorted(vd.__all__) == sorted({*home, *collections, "__version__"})
+    assert collections == set(vd.FILES)
+    for name, module in home.items():
+        assert name in importlib.import_module(module).__all__, name
