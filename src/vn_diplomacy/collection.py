@@ -72,7 +72,7 @@ class Collection(Generic[T_co]):
         (True, True)
     """
 
-    __slots__ = ("_by_id", "_by_name", "_by_ref", "_has_dates", "_has_refs", "_kind", "_records", "_resolve")
+    __slots__ = ("_by_id", "_by_name", "_by_ref", "_has_dates", "_has_refs", "_kind", "_records", "_resolve", "_spans")
 
     def __init__(
         self,
@@ -108,6 +108,7 @@ class Collection(Generic[T_co]):
             return (span is None, datetime.date.min if span is None else span[0], record.id)
 
         self._records: tuple[T_co, ...] = tuple(sorted(items, key=order))
+        self._spans = tuple(spans[id(r)] for r in self._records)  # for between(), in iteration order
         self._by_id: dict[str, T_co] = {}
         self._by_name: dict[str, T_co] = {}
         self._by_ref: dict[str, list[T_co]] = {}
@@ -250,12 +251,11 @@ class Collection(Generic[T_co]):
             raise QueryError(f"end {end.isoformat()} is before start {start.isoformat()}; swap them")
         if not self._has_dates:
             raise QueryError(f"{self._kind} records are not dated; between() does not apply")
-        found: list[T_co] = []
-        for record in self._records:
-            span = record.span()
-            if span is not None and span[0] <= end and start <= span[1]:
-                found.append(record)
-        return tuple(found)
+        return tuple(
+            record
+            for record, span in zip(self._records, self._spans, strict=True)
+            if span is not None and span[0] <= end and start <= span[1]
+        )
 
     def _not_found(self, key: str, how: str) -> NotFound:
         """A NotFound for `key` whose suggestions are the ids of the records with the closest ids or names."""
