@@ -24,6 +24,9 @@ D = datetime.date
         ("2022-12", Precision.MONTH, D(2022, 12, 1), D(2022, 12, 31)),
         ("2024-02", Precision.MONTH, D(2024, 2, 1), D(2024, 2, 29)),
         ("2023-12-12", Precision.DAY, D(2023, 12, 12), D(2023, 12, 12)),
+        ("2023-09-10/2023-09-11", Precision.RANGE, D(2023, 9, 10), D(2023, 9, 11)),
+        ("2022-12/2024-03", Precision.RANGE, D(2022, 12, 1), D(2024, 3, 31)),
+        ("late 2023/2024", Precision.RANGE, D(2023, 9, 1), D(2024, 12, 31)),
     ],
 )
 def test_precision_and_bounds(text: str, precision: Precision, earliest: D, latest: D) -> None:
@@ -41,7 +44,21 @@ def test_late_is_a_part_of_the_year() -> None:
     assert PartialDate.parse("late 2023").part is YearPart.LATE
 
 
-@pytest.mark.parametrize("text", ["2023-13", "2023-02-30", "23", "2023/12", "late 2023-12", "December 2023", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-13",
+        "2023-02-30",
+        "23",
+        "2023/12",
+        "late 2023-12",
+        "December 2023",
+        "",
+        "2023/2023-06",
+        "2024/2023",
+        "2021/2022/2023",
+    ],
+)
 def test_malformed_dates_are_rejected(text: str) -> None:
     with pytest.raises(ValidationError):
         PartialDate.parse(text)
@@ -50,6 +67,11 @@ def test_malformed_dates_are_rejected(text: str) -> None:
 def test_rejection_says_which_forms_are_right() -> None:
     with pytest.raises(ValidationError, match=r'a date must be written "YYYY", "YYYY-MM", "YYYY-MM-DD"'):
         PartialDate.parse("December 2023")
+
+
+def test_a_range_must_end_after_its_start() -> None:
+    with pytest.raises(ValidationError, match="a range must end after its start ends, got: 2023-09-11/2023-09-10"):
+        PartialDate.parse("2023-09-11/2023-09-10")
 
 
 def test_a_day_needs_a_month() -> None:

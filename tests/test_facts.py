@@ -16,7 +16,7 @@ def test_us_history_normalised_1995_comprehensive_2013_comprehensive_strategic_2
     normalised = [r for r in us.relations if r.kind is RelationsKind.NORMALISED]
     assert [str(r.date) for r in normalised] == ["1995"]
     assert not normalised[0].date.is_inferred  # "Vietnam normalised relations with this country in 1995"
-    assert str(us.relations_established) == "1995"
+    assert us.relations_established == normalised[0].date  # the stated date, not the one counted back
     changes = [(c.tier, str(c.date)) for c in us.tier_history]
     assert changes[0] == (Tier.COMPREHENSIVE, "2013")
     assert changes[1][0] is Tier.COMPREHENSIVE_STRATEGIC
@@ -29,6 +29,16 @@ def test_us_history_normalised_1995_comprehensive_2013_comprehensive_strategic_2
     assert us.tier_on(D(2014, 1, 1)) is Tier.COMPREHENSIVE
     assert us.tier_on(D(2024, 1, 1)) is Tier.COMPREHENSIVE_STRATEGIC
     assert us.tier is Tier.COMPREHENSIVE_STRATEGIC
+
+
+def test_us_upgrade_counts_from_the_last_day_of_bidens_visit() -> None:
+    upgrade = vd.partners.get("US").tier_history[1]
+    assert upgrade.date is not None
+    assert upgrade.date.precision is Precision.RANGE
+    assert (upgrade.date.earliest, upgrade.date.latest) == (D(2023, 9, 10), D(2023, 9, 11))
+    assert vd.partners.get("US").tier_on(D(2023, 9, 10)) is Tier.COMPREHENSIVE
+    assert vd.partners.get("US").tier_on(D(2023, 9, 11)) is Tier.COMPREHENSIVE_STRATEGIC
+    assert vd.partners.get("GB").tier_on(D(2023, 9, 20)) is Tier.STRATEGIC
 
 
 def test_us_established_1995_is_an_inference_from_the_30th_anniversary() -> None:
@@ -50,6 +60,13 @@ def test_comprehensive_strategic_partners_known_on_2024_03_19() -> None:
     assert str(seven.as_of) == "2024-03-18"
     assert vd.partners.get("AU").tier_on(D(2024, 3, 19)) is None
     assert vd.partners.get("AU").tier_on(D(2025, 7, 11)) is Tier.COMPREHENSIVE_STRATEGIC
+
+
+def test_the_32nd_diplomatic_conference_is_dated_only_as_the_articles_bound_it() -> None:
+    conference = vd.engagements.lookup("32nd Diplomatic Conference")
+    assert conference.start.is_inferred
+    assert (conference.start.earliest, conference.start.latest) == (D(2022, 12, 1), D(2024, 3, 18))
+    assert "nguyen-phu-trong" in conference.people
 
 
 def test_thirty_strategic_and_comprehensive_partners() -> None:

@@ -64,10 +64,10 @@ def test_overview_lists_partners_by_tier_engagements_and_trade(capsys: pytest.Ca
     assert main([]) == 0
     out = capsys.readouterr().out
     assert "comprehensive strategic partnership (7): Australia" in out
-    assert "United States (since 2023-09)" in out
+    assert "United States (since 2023-09-10/2023-09-11)" in out
     assert "nearly 88,000,000,000 USD, +22% vs 2023" in out
     assert "No. 6, up 2 places vs 2019" in out
-    assert "France (attested 2023-09, inferred)" in out
+    assert "France (attested 2023-09-10/2023-09-11, inferred)" in out
     assert "comprehensive partnership (0): none at this tier now" in out
     assert "Bui Thanh Son meets US Secretary of State Marco Rubio" in out
 

@@ -1,4 +1,4 @@
-"""Dates at the precision the articles give: a year, part of a year ("late 2023"), a month or a day."""
+"""Dates at the precision the articles give: a year, part of a year, a month, a day, or a range between two."""
 
 from __future__ import annotations
 
@@ -28,8 +28,10 @@ _PART_MONTHS: Final = {YearPart.EARLY: (1, 4), YearPart.MID: (5, 8), YearPart.LA
 
 
 class Precision(Enum):
-    """How precisely a `PartialDate` is known, coarsest first."""
+    """How precisely a `PartialDate` is known."""
 
+    RANGE = "range"
+    """Some day between two dates, e.g. "2023-09-10/2023-09-11"."""
     YEAR = "year"
     PART_OF_YEAR = "part-of-year"
     MONTH = "month"
@@ -37,10 +39,19 @@ class Precision(Enum):
 
 
 _PATTERN: Final = re.compile(r"(?:(?P<part>early|mid|late) )?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
-_FORMS: Final = '"YYYY", "YYYY-MM", "YYYY-MM-DD" or "early|mid|late YYYY"'
+_FORMS: Final = '"YYYY", "YYYY-MM", "YYYY-MM-DD" or "early|mid|late YYYY", or two of them as "FIRST/LAST"'
 
 
 def _parse(text: str) -> dict[str, Any]:
+    first, slash, last = text.partition("/")
+    if not slash:
+        return _parse_one(text)
+    if "/" in last:
+        raise ValueError(f"a date range has one '/', got: {text!r}")
+    return {**_parse_one(first), "until": _parse_one(last)}
+
+
+def _parse_one(text: str) -> dict[str, Any]:
     match = _PATTERN.fullmatch(text)
     if match is None:
         raise ValueError(f"a date must be written {_FORMS}, got: {text!r}")
@@ -60,7 +71,9 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
 
     In the JSON files a stated date is a string (``"2023"``, ``"late 2023"``, ``"2022-12"``,
     ``"2023-12-12"``); a date that is inferred rather than stated is an object
-    ``{"date": "1995", "inference": "why"}``.
+    ``{"date": "1995", "inference": "why"}``. Where an article bounds a date without giving it
+    ("during the visit from September 10-11"), it is a range written as ISO 8601 writes an
+    interval, ``"2023-09-10/2023-09-11"``: some day from the first to the last.
 
     Examples:
         >>> d = PartialDate.parse("2022-12")
@@ -68,6 +81,8 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         ('2022-12', datetime.date(2022, 12, 1), datetime.date(2022, 12, 31))
         >>> PartialDate.parse("late 2023").earliest
         datetime.date(2023, 9, 1)
+        >>> PartialDate.parse("2023-09-10/2023-09-11").latest
+        datetime.date(2023, 9, 11)
     """
 
     year: int = Field(ge=1, le=9999, description="The year.")
@@ -75,6 +90,10 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
     day: int | None = Field(default=None, ge=1, le=31, description="The day of the month, when the article gives it.")
     part: YearPart | None = Field(
         default=None, description='The part of the year ("early", "mid", "late") when the article gives only that.'
+    )
+    until: PartialDate | None = Field(
+        default=None,
+        description="For a range, the last date the day can fall on; the fields above give the first.",
     )
     inference: str | None = Field(
         default=None,
@@ -105,6 +124,11 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
             raise ValueError("a part of a year takes a year only")
         if self.day is not None and self.month is not None:
             datetime.date(self.year, self.month, self.day)  # raises ValueError for 2023-02-30
+        if self.until is not None:
+            if self.until.until is not None or self.until.inference is not None:
+                raise ValueError("the end of a range is a plain date: no range, no inference of its own")
+            if self.until.earliest <= self._own_latest:
+                raise ValueError(f"a range must end after its start ends, got: {self}")
         return self
 
     @model_serializer
@@ -118,7 +142,8 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         """Build a date from its written form.
 
         Args:
-            text: ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"`` or ``"early|mid|late YYYY"``.
+            text: ``"YYYY"``, ``"YYYY-MM"``, ``"YYYY-MM-DD"`` or ``"early|mid|late YYYY"``, or two of
+                them joined by ``/`` for a range.
             inference: Why the date is inferred, if it is.
 
         Raises:
@@ -133,6 +158,8 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
     @property
     def precision(self) -> Precision:
         """How precisely the date is known."""
+        if self.until is not None:
+            return Precision.RANGE
         if self.day is not None:
             return Precision.DAY
         if self.month is not None:
@@ -157,6 +184,10 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
     @property
     def latest(self) -> datetime.date:
         """The last day the date can mean."""
+        return self._own_latest if self.until is None else self.until.latest
+
+    @property
+    def _own_latest(self) -> datetime.date:
         if self.month is not None:
             return datetime.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
         last = 12 if self.part is None else _PART_MONTHS[self.part][1]
@@ -168,10 +199,11 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
 
     def __str__(self) -> str:
         if self.part is not None:
-            return f"{self.part.value} {self.year:04d}"
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text
+            text = f"{self.part.value} {self.year:04d}"
+        else:
+            text = f"{self.year:04d}"
+            if self.month is not None:
+                text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text if self.until is None else f"{text}/{self.until}"

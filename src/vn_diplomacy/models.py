@@ -257,7 +257,8 @@ class Partner(Record, frozen=True):
     def relations_established(self) -> PartialDate | None:
         """When diplomatic relations were first established or normalised, if the articles say or imply it."""
         dates = [event.date for event in self.relations]
-        return min(dates, key=lambda d: (d.earliest, d.latest)) if dates else None
+        # The earliest; between equal dates, a stated one before an inferred one.
+        return min(dates, key=lambda d: (d.earliest, d.latest, d.is_inferred)) if dates else None
 
     @property
     def tier(self) -> Tier | None:
