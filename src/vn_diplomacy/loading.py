@@ -136,14 +136,20 @@ def _evidence(model: BaseModel, path: str = "") -> Iterator[tuple[str, Evidence]
                 yield from _evidence(item, where + ".")
 
 
+def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
+    """The message for a reference to an id that does not exist, with the closest known ids."""
+    hint = suggest(ref, known)
+    also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
+    return f"unknown {kind} {ref!r}{also}"
+
+
 def _check_references(file: str, records: tuple[R, ...], field_name: str, known: frozenset[str], kind: str) -> None:
     """Raise a DataError for the first id in `field_name` of `records` that is not in `known`."""
     for record in records:
         for ref in _as_tuple(getattr(record, field_name)):
             if ref is not None and ref not in known:
-                hint = suggest(str(ref), known)
-                also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
-                raise DataError(f"unknown {kind} id {ref!r}{also}", file=file, record=repr(record.id), field=field_name)
+                message = _unknown(f"{kind} id", str(ref), known)
+                raise DataError(message, file=file, record=repr(record.id), field=field_name)
 
 
 def _read_dataset(folder: Traversable, label: str) -> Dataset:
@@ -181,10 +187,8 @@ def _read_dataset(folder: Traversable, label: str) -> Dataset:
         for record in records:
             for where, evidence in _evidence(record):
                 if evidence.source not in source_ids:
-                    hint = suggest(evidence.source, source_ids)
-                    also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
                     raise DataError(
-                        f"evidence cites unknown source {evidence.source!r}{also}",
+                        "evidence cites " + _unknown("source", evidence.source, source_ids),
                         file=files[collection],
                         record=repr(record.id),
                         field=where,
@@ -192,10 +196,8 @@ def _read_dataset(folder: Traversable, label: str) -> Dataset:
     for person in people:
         for index, role in enumerate(person.roles):
             if role.entity not in parties:
-                hint = suggest(role.entity, parties)
-                also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
                 raise DataError(
-                    f"unknown partner id {role.entity!r}{also}",
+                    _unknown("partner id", role.entity, parties),
                     file=files["people"],
                     record=repr(person.id),
                     field=f"roles[{index}].entity",
