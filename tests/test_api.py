@@ -151,6 +151,10 @@ def test_with_tier_latest_and_on_a_day() -> None:
 
 def test_tier_is_ordered() -> None:
     assert Tier.COMPREHENSIVE < Tier.STRATEGIC < Tier.COMPREHENSIVE_STRATEGIC
+    assert Tier.COMPREHENSIVE_STRATEGIC > Tier.STRATEGIC >= Tier.STRATEGIC >= Tier.COMPREHENSIVE
+    assert Tier.STRATEGIC <= Tier.STRATEGIC
+    assert not Tier.STRATEGIC <= Tier.COMPREHENSIVE
+    assert [t.rank for t in Tier] == [1, 2, 3]
     assert max(Tier) is Tier.COMPREHENSIVE_STRATEGIC
     assert sorted([Tier.COMPREHENSIVE_STRATEGIC, Tier.COMPREHENSIVE]) == [
         Tier.COMPREHENSIVE,

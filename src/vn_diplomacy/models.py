@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 from enum import Enum
+from functools import total_ordering
 from typing import Final
 
 from pydantic import BaseModel, Field, model_validator
@@ -106,6 +107,7 @@ class Source(Record, frozen=True):
 # --- partners and tiers ------------------------------------------------------------------------
 
 
+@total_ordering  # the other comparisons follow from __lt__ and identity
 class Tier(Enum):
     """A tier of Vietnam's partnership frameworks, ordered `COMPREHENSIVE < STRATEGIC < COMPREHENSIVE_STRATEGIC`."""
 
@@ -127,21 +129,6 @@ class Tier(Enum):
         if not isinstance(other, Tier):
             return NotImplemented
         return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Tier):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Tier):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Tier):
-            return NotImplemented
-        return self.rank >= other.rank
 
 
 _TIER_RANK: Final = {Tier.COMPREHENSIVE: 1, Tier.STRATEGIC: 2, Tier.COMPREHENSIVE_STRATEGIC: 3}
