@@ -160,7 +160,9 @@ def test_agreements_and_their_status() -> None:
     assert status["vn-pk-fta"] is vd.AgreementStatus.PROPOSED
     assert vd.agreements.lookup("UNCLOS").id == "unclos-1982"
     assert vd.agreements.lookup("DOC").id == "doc"
-    assert vd.claims.get("vn-kr-17-cooperation-documents").value == 17
+    documents = vd.claims.get("vn-kr-17-cooperation-documents")
+    assert documents.value == 17
+    assert str(documents.as_of) == "2023-06-22/2023-06-24"  # during President Yoon's visit
 
 
 def test_relations_with_china_counted_back_from_71_years() -> None:

@@ -108,6 +108,20 @@ def test_dates_are_ordered_and_inferences_explained() -> None:
                     assert len(date.inference) > 20, partner.id
 
 
+def test_partner_facts_are_oldest_first_and_undated_last() -> None:
+    for partner in vd.partners:
+        keys = [(f.as_of is None, f.as_of.earliest if f.as_of else None) for f in partner.facts]
+        dated = [k[1] for k in keys if k[1] is not None]
+        assert dated == sorted(dated), partner.id
+        assert keys == sorted(keys, key=lambda k: k[0]), partner.id
+
+
+def test_a_tier_change_with_a_set_up_date_has_no_attested_date() -> None:
+    for partner in vd.partners:
+        for change in partner.tier_history:
+            assert change.date is None or change.attested is None, partner.id
+
+
 def test_engagement_titles_are_unique() -> None:
     titles = [e.title for e in vd.engagements]
     assert len(titles) == len(set(titles))
