@@ -13,7 +13,7 @@ from vn_diplomacy.models import Partner, Record, Tier, require_day
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["Collection", "PartnerCollection", "normalize"]
+__all__ = ["Collection", "PartnerCollection", "normalize", "not_found", "suggest"]
 
 # Covariant: collections are read-only, so a Collection[Partner] is a Collection[Record].
 T_co = TypeVar("T_co", bound=Record, covariant=True)
@@ -58,6 +58,23 @@ def suggest(key: str, choices: Iterable[str]) -> tuple[str, ...]:
     starting = sorted((name for name in by_folded if name.startswith(folded)), key=len) if len(folded) >= 2 else []
     close = [*starting, *difflib.get_close_matches(folded, list(by_folded), n=3, cutoff=cutoff)]
     return tuple(dict.fromkeys(by_folded[c] for c in close))[:3]
+
+
+def not_found(kind: str, key: str, records: Iterable[Record], how: str) -> NotFound:
+    """A NotFound for `key` that suggests the ids of the records whose ids or names come closest.
+
+    The message shows each suggested id beside the record's first name, e.g. "'JP' (Japan)".
+    """
+    owner: dict[str, Record] = {}
+    labels: dict[str, str] = {}
+    for record in records:
+        names = record.names()
+        if names:
+            labels[record.id] = names[0]
+        for name in (record.id, *names):
+            owner.setdefault(name, record)
+    ids = tuple(dict.fromkeys(owner[name].id for name in suggest(key, owner)))
+    return NotFound(kind, key, ids, how=how, labels=labels)
 
 
 class Collection(Generic[T_co]):
@@ -258,11 +275,7 @@ class Collection(Generic[T_co]):
         )
 
     def _not_found(self, key: str, how: str) -> NotFound:
-        """A NotFound for `key` whose suggestions are the ids of the records with the closest ids or names."""
-        owner = {name: r for r in self._records for name in (r.id, *r.names())}
-        ids = tuple(dict.fromkeys(owner[name].id for name in suggest(key, owner)))
-        labels = {r.id: r.names()[0] for r in self._records if r.names()}
-        return NotFound(self._kind, key, ids, how=how, labels=labels)
+        return not_found(self._kind, key, self._records, how)
 
 
 class PartnerCollection(Collection[Partner]):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Final, TypeVar, cast
 import importlib_resources
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from vn_diplomacy.collection import Collection, PartnerCollection, suggest
+from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
 from vn_diplomacy.errors import DataError, NotFound
 from vn_diplomacy.models import (
     VIETNAM,
@@ -219,10 +219,7 @@ def _read_dataset(folder: Traversable, label: str) -> Dataset:
             return people_collection.lookup(text).id
         except NotFound:
             pass
-        owner = {n: r for c in (partner_collection, people_collection) for r in c for n in (r.id, *r.names())}
-        ids = tuple(dict.fromkeys(owner[name].id for name in suggest(text, owner)))
-        labels = {r.id: r.names()[0] for c in (partner_collection, people_collection) for r in c}
-        raise NotFound("partner or person", text, ids, how="id or name", labels=labels)
+        raise not_found("partner or person", text, (*partner_collection, *people_collection), "id or name")
 
     return Dataset(
         sources=Collection("source", Source, sources, file=files["sources"]),
