@@ -1,23 +1,43 @@
-"""The project's checks, run by `nox` (the README's test command): lint, format, types, tests."""
+"""The project's checks, run by `nox` (the README's test command).
+
+Sessions: `lint` (ruff check, ruff format --check, mypy --strict, pyright strict) once, and `tests`
+(the whole pytest suite) on every supported CPython, 3.10 to 3.13. nox reads the PEP 735 dependency
+groups from pyproject.toml, so pip 23 is enough to start it; uv, when installed beside nox, builds the
+five environments in seconds instead of minutes.
+"""
 
 from __future__ import annotations
 
 import nox
 
-nox.options.sessions = ["check"]
+PYTHONS = ("3.10", "3.11", "3.12", "3.13")
+
+nox.options.sessions = ["lint", "tests"]
 nox.options.error_on_missing_interpreters = True
+nox.options.default_venv_backend = "uv|virtualenv"
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 
+def _install(session: nox.Session, *groups: str) -> None:
+    packages = [package for group in groups for package in nox.project.dependency_groups(PYPROJECT, group)]
+    session.install("-e", ".", *packages)
+
+
 @nox.session
-def check(session: nox.Session) -> None:
-    """Every gate: ruff check, ruff format --check, mypy --strict, pyright strict, pytest."""
-    session.install("-e", ".", *nox.project.dependency_groups(PYPROJECT, "dev"))
+def lint(session: nox.Session) -> None:
+    """Static gates: ruff check, ruff format --check, mypy --strict, pyright strict."""
+    _install(session, "dev")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")
     python = session.run("python", "-c", "import sys; print(sys.executable)", silent=True)
     assert isinstance(python, str)
     session.run("pyright", "--pythonpath", python.strip())
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The pytest suite on one CPython (run for each of PYTHONS)."""
+    _install(session, "test", "typing")
     session.run("pytest", *session.posargs)
