@@ -1,0 +1,353 @@
+"""The benchmark suite: `python -m benchmarks` from the repository root prints every table in one run.
+
+Each figure is measured side by side with its baseline in the same run, alternating, and reported as a
+median and a ratio. Sections:
+
+1. cold start: fresh `python -c` processes (bare interpreter, `import vn_diplomacy`, `--help`, a first
+   answer, the pydantic floor, pycountry's import plus a lookup);
+2. in-process load of the bundled data against `json.loads` of the same bytes, the schema build apart;
+3. query latency per call, each beside a plain dict lookup;
+4. growth: synthetic data directories of 10^3, 10^4 and 10^5 engagements: load time, peak memory and
+   query latency per size.
+
+Options: `--runs N` (cold-start rounds, default 21), `--sizes 1000 10000` (growth sizes), `--quick`
+(fewer rounds and sizes 10^3 and 10^4 only, for a smoke run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gc
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import timeit
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from benchmarks.synthetic import PROBE_COUNT, PROBE_PARTNER, bundled_dir, lookup_title, write_dataset
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+FLOOR = """\
+from pydantic import BaseModel
+class Point(BaseModel, frozen=True):
+    x: int
+Point.model_validate({"x": 1})
+"""
+FIRST_ANSWER = "import datetime, vn_diplomacy as vd\nvd.partners.get('US').tier_on(datetime.date(2024, 3, 19))"
+PYCOUNTRY = "import pycountry\npycountry.countries.get(alpha_2='VN')"
+
+
+@dataclass(frozen=True)
+class Case:
+    """One cold-start command: `python -c code`, or another argv."""
+
+    label: str
+    argv: tuple[str, ...]
+
+
+def _env() -> dict[str, str]:
+    """The environment of measured processes: bytecode caching on, as in any normal installation."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPROFILEIMPORTTIME", None)
+    return env
+
+
+def _python(code: str) -> tuple[str, ...]:
+    return (sys.executable, "-c", code)
+
+
+def _cases() -> list[Case]:
+    cases = [
+        Case("(a) bare interpreter: `pass`", _python("pass")),
+        Case("(b) `import vn_diplomacy`", _python("import vn_diplomacy")),
+        Case("(c) `python -m vn_diplomacy --help`", (sys.executable, "-m", "vn_diplomacy", "--help")),
+    ]
+    script = Path(sys.executable).with_name("vn-diplomacy")
+    if script.exists():
+        cases.append(Case("(c) `vn-diplomacy --help` (console script)", (str(script), "--help")))
+    cases += [
+        Case("(d) import + first answer `partners.get('US').tier_on(...)`", _python(FIRST_ANSWER)),
+        Case("(e) pydantic floor: import, one frozen model, one instance", _python(FLOOR)),
+    ]
+    if _has_module("pycountry"):
+        cases.append(Case("(f) `import pycountry` + first lookup", _python(PYCOUNTRY)))
+    return cases
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util  # noqa: PLC0415  # only to probe for an optional benchmark dependency
+
+    return importlib.util.find_spec(name) is not None
+
+
+def _timed_run(argv: Sequence[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def cold_start(runs: int) -> list[str]:
+    """Median wall time of fresh processes, rounds alternating between the cases, as ratios."""
+    cases, env = _cases(), _env()
+    for case in cases:  # warm-up: write bytecode caches, fill the disk cache
+        for _ in range(2):
+            _timed_run(case.argv, env)
+    times: dict[str, list[float]] = {case.label: [] for case in cases}
+    for round_ in range(runs):
+        shift = round_ % len(cases)  # rotate the order so no case always runs first
+        for case in cases[shift:] + cases[:shift]:
+            times[case.label].append(_timed_run(case.argv, env))
+    median = {label: statistics.median(values) for label, values in times.items()}
+    bare = median[cases[0].label]
+    floor = next(value for label, value in median.items() if label.startswith("(e)"))
+    rows = [
+        f"Fresh processes, median of {runs} alternating rounds (after 2 warm-up runs each).",
+        "",
+        "| case | median | × bare (a) | × pydantic floor (e) |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    rows += [
+        f"| {label} | {value * 1000:.1f} ms | {value / bare:.2f} | {value / floor:.2f} |"
+        for label, value in median.items()
+    ]
+    return rows
+
+
+def _side_by_side(functions: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Median wall time of each function, the functions called in turn in every round."""
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(rounds):
+        for name, function in functions.items():
+            start = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _child(*args: str) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.child", *args], check=True, env=_env(), capture_output=True, text=True
+    ).stdout
+    figures: dict[str, float] = json.loads(out)
+    return figures
+
+
+def _json_of(directory: Path) -> Callable[[], object]:
+    import vn_diplomacy as vd  # noqa: PLC0415  # after the cold-start section
+
+    raw = [(directory / name).read_bytes() for name in vd.FILES.values()]
+    return lambda: [json.loads(data) for data in raw]
+
+
+def _load_of(directory: Path) -> Callable[[], object]:
+    import vn_diplomacy as vd  # noqa: PLC0415  # after the cold-start section
+
+    return lambda: vd.load(directory)
+
+
+def in_process_load(rounds: int) -> list[str]:
+    """Validating and indexing the bundled data against json.loads of the same bytes; schema build apart."""
+    schema = _child("schema")
+    folder = bundled_dir()
+    size = sum(path.stat().st_size for path in folder.glob("*.json"))
+    median = _side_by_side({"json": _json_of(folder), "load": _load_of(folder)}, rounds)
+    return [
+        f"The bundled data ({size / 1000:.0f} kB of JSON in 7 files), median of {rounds} alternating rounds in one "
+        "process; `vd.load(dir)` reads the files, validates every record, checks every reference and builds the "
+        "indexes; `json.loads` only parses bytes already read.",
+        "",
+        "| step | time | × `json.loads` |",
+        "| --- | ---: | ---: |",
+        f"| `json.loads` of the 7 files | {median['json'] * 1000:.2f} ms | 1.00 |",
+        f"| `vd.load(dir)`, schemas already built | {median['load'] * 1000:.2f} ms | "
+        f"{median['load'] / median['json']:.2f} |",
+        "",
+        "One-time costs, in a fresh process (not included above):",
+        "",
+        "| step | time |",
+        "| --- | ---: |",
+        f"| `import pydantic` | {schema['pydantic_import'] * 1000:.1f} ms |",
+        f"| importing `vn_diplomacy.loading` (defines the models) | {schema['modules'] * 1000:.1f} ms |",
+        f"| first `vd.load(dir)` in the process | {schema['first_load'] * 1000:.1f} ms |",
+        f"| later `vd.load(dir)` (median of 5) | {schema['steady_load'] * 1000:.1f} ms |",
+        f"| schema build: module import + first load - later load | {schema['schema_build'] * 1000:.1f} ms |",
+    ]
+
+
+def _per_call(stmt: Callable[[], object]) -> float:
+    """Seconds per call: the best of 5 timeit repeats, each long enough to measure."""
+    timer = timeit.Timer(stmt)
+    number, _ = timer.autorange()
+    return min(timer.repeat(repeat=5, number=number)) / number
+
+
+def _query_row(name: str, query: Callable[[], object], baseline: float) -> str:
+    per_call = _per_call(query)
+    return f"| {name} | {per_call * 1e9:,.0f} ns | {per_call / baseline:.1f} |"
+
+
+def queries() -> list[str]:
+    """Per-call latency of each query on the bundled data, beside a plain dict lookup."""
+    import vn_diplomacy as vd  # noqa: PLC0415  # after the cold-start section
+
+    by_id = {partner.id: partner for partner in vd.partners}
+    partners, engagements, people, us = vd.partners, vd.engagements, vd.people, vd.partners.get("US")
+    day, start, end = datetime.date(2024, 3, 19), datetime.date(2025, 7, 10), datetime.date(2025, 7, 11)
+    baseline = _per_call(lambda: by_id["US"])
+    rows = [
+        "Per call on the bundled data: best of 5 `timeit` repeats; the ratio is to `d['US']` on a plain dict.",
+        "",
+        "| query | per call | × dict lookup |",
+        "| --- | ---: | ---: |",
+        f"| `d['US']`, plain dict | {baseline * 1e9:,.0f} ns | 1.0 |",
+        _query_row("`partners.get('US')`", lambda: partners.get("US"), baseline),
+        _query_row(
+            "`partners.lookup('United States')` (exact name)", lambda: partners.lookup("United States"), baseline
+        ),
+        _query_row("`partners.lookup('u.s.')` (folded)", lambda: partners.lookup("u.s."), baseline),
+        _query_row("`people.lookup('bùi thanh sơn')` (folded)", lambda: people.lookup("bùi thanh sơn"), baseline),
+        _query_row("`engagements.involving('US')`", lambda: engagements.involving("US"), baseline),
+        _query_row(
+            "`engagements.involving('bui thanh son', 'Wang Yi')` (names)",
+            lambda: engagements.involving("bui thanh son", "Wang Yi"),
+            baseline,
+        ),
+        _query_row("`engagements.between(2025-07-10, 2025-07-11)`", lambda: engagements.between(start, end), baseline),
+        _query_row("`partners.with_tier(Tier.STRATEGIC)`", lambda: partners.with_tier(vd.Tier.STRATEGIC), baseline),
+        _query_row("`partners.get('US').tier_on(day)`", lambda: us.tier_on(day), baseline),
+    ]
+    return rows
+
+
+@dataclass(frozen=True)
+class Growth:
+    """The figures of one synthetic size."""
+
+    count: int
+    json_bytes: int
+    json_time: float
+    load_time: float
+    peak: float
+    json_peak: float
+    query: dict[str, float]
+
+
+def _growth_one(count: int, root: Path, rounds: int) -> Growth:
+    import vn_diplomacy as vd  # noqa: PLC0415  # after the cold-start section
+
+    folder = root / f"n{count}"
+    size = write_dataset(folder, count)
+    memory = _child("memory-load", str(folder))
+    json_memory = _child("memory-json", str(folder))
+    times = _side_by_side({"json": _json_of(folder), "load": _load_of(folder)}, rounds)
+    data = vd.load(folder)
+    middle = data.engagements.ids[count // 2]
+    title = lookup_title(count // 2)
+    folded = "  " + title.upper().replace(" ", "  ") + ". "
+    assert len(data.engagements.involving(PROBE_PARTNER)) == PROBE_COUNT
+    engagements = data.engagements
+    start, end = datetime.date(2010, 6, 1), datetime.date(2010, 6, 2)
+    query = {
+        "get": _per_call(lambda: engagements.get(middle)),
+        "lookup exact": _per_call(lambda: engagements.lookup(title)),
+        "lookup folded": _per_call(lambda: engagements.lookup(folded)),
+        "involving": _per_call(lambda: engagements.involving(PROBE_PARTNER)),
+        "between (one day)": _per_call(lambda: engagements.between(start, end)),
+    }
+    del data
+    gc.collect()
+    return Growth(count, size, times["json"], times["load"], memory["peak"], json_memory["peak"], query)
+
+
+def growth(sizes: Sequence[int], rounds: int) -> list[str]:
+    """Load time, peak memory and query latency of synthetic data directories of each size."""
+    with tempfile.TemporaryDirectory(prefix="vn-diplomacy-bench-") as root:
+        results = [_growth_one(count, Path(root), rounds) for count in sizes]
+    first = results[0]
+    rows = [
+        f"Synthetic data directories (the bundled files plus N generated engagements, every one citing known "
+        f"partners, people and sources; {PROBE_COUNT} of them involve `{PROBE_PARTNER}` at every size). Load: median "
+        f"of {rounds} rounds alternating with `json.loads` of the same bytes. Peak memory: the RSS high-water mark "
+        "a fresh process adds while loading, after its imports.",
+        "",
+        "| engagements | JSON | `json.loads` | `vd.load(dir)` | × `json.loads` | load per engagement "
+        "| peak memory | × JSON size | `json.loads` peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    rows += [
+        f"| {r.count:,} | {r.json_bytes / 1e6:.1f} MB | {r.json_time * 1000:,.0f} ms | {r.load_time * 1000:,.0f} ms "
+        f"| {r.load_time / r.json_time:.2f} | {r.load_time / r.count * 1e6:.1f} µs | {r.peak / 1e6:,.0f} MB "
+        f"| {r.peak / r.json_bytes:.1f} | {r.json_peak / 1e6:,.0f} MB |"
+        for r in results
+    ]
+    names = list(first.query)
+    rows += [
+        "",
+        f"Query latency per call at each size (best of 5 `timeit` repeats); the last column is the largest size "
+        f"against {first.count:,}.",
+        "",
+        "| query | " + " | ".join(f"{r.count:,}" for r in results) + f" | × at {first.count:,} |",
+        "| --- | " + " | ".join("---:" for _ in results) + " | ---: |",
+    ]
+    rows += [
+        f"| `{name}` | "
+        + " | ".join(f"{r.query[name] * 1e9:,.0f} ns" for r in results)
+        + f" | {results[-1].query[name] / first.query[name]:.2f} |"
+        for name in names
+    ]
+    return rows
+
+
+def _machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        models = [line.split(":", 1)[1].strip() for line in cpuinfo.read_text().splitlines() if "model name" in line]
+        if models:
+            cpu = f"{models[0]} × {len(models)}"
+    import pydantic  # noqa: PLC0415  # for its version only
+
+    return [
+        f"- date: {datetime.datetime.now(tz=datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
+        f"- machine: {platform.system()} {platform.release()}, {cpu}",
+        f"- Python {platform.python_version()} ({platform.python_implementation()}), pydantic {pydantic.VERSION}",
+        f"- command: `{' '.join(['python', '-m', 'benchmarks', *sys.argv[1:]])}`",
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every section and print the report as Markdown."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description="The vn_diplomacy benchmark suite.")
+    parser.add_argument("--runs", type=int, default=21, help="cold-start rounds (default 21)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000], help="growth sizes")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: fewer rounds, sizes 10^3 and 10^4")
+    args = parser.parse_args(argv)
+    runs, rounds, sizes = args.runs, 15, args.sizes
+    if args.quick:
+        runs, rounds, sizes = 5, 3, [1000, 10_000]
+    sections: list[tuple[str, Callable[[], list[str]]]] = [
+        ("Cold start", lambda: cold_start(runs)),
+        ("In-process load of the bundled data", lambda: in_process_load(rounds * 2)),
+        ("Query latency", queries),
+        ("Growth", lambda: growth(sizes, max(3, rounds // 5))),
+    ]
+    print("\n".join(_machine()))
+    for title, section in sections:
+        print(f"\n### {title}\n", flush=True)
+        print("\n".join(section()), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

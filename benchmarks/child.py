@@ -1,0 +1,101 @@
+"""Measurements that need a process of their own; the suite runs `python -m benchmarks.child MODE ...`.
+
+Modes (each prints one JSON object on stdout):
+    schema                    the one-time cost of building the schemas, in a fresh process
+    memory-load DIR           peak RSS added by `vd.load(DIR)`, in a fresh process
+    memory-json DIR           peak RSS added by `json.loads` of the same files, in a fresh process
+"""
+
+from __future__ import annotations
+
+import gc
+import importlib
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.synthetic import bundled_dir
+
+__all__ = ["current_rss", "main"]
+
+_PAGE: int = resource.getpagesize()
+
+
+def current_rss() -> int:
+    """The resident set size of this process now, in bytes (Linux)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * _PAGE
+
+
+def _peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+
+
+def _schema() -> dict[str, float]:
+    start = time.perf_counter()
+    importlib.import_module("pydantic")  # pydantic's own import, the floor, measured apart
+
+    imported = time.perf_counter()
+    from vn_diplomacy import loading  # noqa: PLC0415  # defines the model classes
+
+    defined = time.perf_counter()
+    folder = bundled_dir()
+    first_start = time.perf_counter()
+    loading.load(folder)
+    first = time.perf_counter() - first_start
+    later: list[float] = []
+    for _ in range(5):
+        again = time.perf_counter()
+        loading.load(folder)
+        later.append(time.perf_counter() - again)
+    later.sort()
+    steady = later[len(later) // 2]
+    return {
+        "pydantic_import": imported - start,
+        "modules": defined - imported,
+        "first_load": first,
+        "steady_load": steady,
+        "schema_build": defined - imported + first - steady,
+    }
+
+
+def _memory(directory: Path, *, what: str) -> dict[str, float]:
+    import vn_diplomacy as vd  # noqa: PLC0415  # imported before the baseline is taken
+
+    vd.load()  # schemas built and bundled data loaded before the baseline
+    names = list(vd.FILES.values())
+    size = sum((directory / name).stat().st_size for name in names)
+    gc.collect()
+    before, peak_before = current_rss(), _peak_rss()
+    if what == "load":
+        result: object = vd.load(directory)
+    else:
+        result = [json.loads((directory / name).read_bytes()) for name in names]
+    peak_after = _peak_rss()
+    retained = current_rss() - before
+    del result
+    return {
+        "json_bytes": size,
+        "peak": peak_after - before,
+        "retained": retained,
+        "new_peak": peak_after > peak_before,
+    }
+
+
+def main(argv: list[str]) -> int:
+    """Run one mode and print its figures as JSON."""
+    mode, *rest = argv
+    if mode == "schema":
+        figures = _schema()
+    elif mode in ("memory-load", "memory-json"):
+        figures = _memory(Path(rest[0]), what=mode.removeprefix("memory-"))
+    else:
+        print(f"unknown mode {mode!r}", file=sys.stderr)
+        return 2
+    print(json.dumps(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
