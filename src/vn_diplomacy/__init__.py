@@ -11,9 +11,12 @@ Examples:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
-
+# Not `from typing import TYPE_CHECKING`: importing typing would double the cost of `import vn_diplomacy`.
+# mypy and pyright treat a name TYPE_CHECKING as true whatever its value, so they still see the imports below.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Final
+
     from vn_diplomacy.collection import Collection, PartnerCollection, normalize
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
     from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
