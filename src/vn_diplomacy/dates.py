@@ -6,9 +6,12 @@ import calendar
 import datetime
 import re
 from enum import Enum
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from pydantic import BaseModel, Field, model_serializer, model_validator
+
+if TYPE_CHECKING:
+    from pydantic import ModelWrapValidatorHandler, ValidationInfo
 
 __all__ = ["PartialDate", "Precision", "YearPart"]
 
@@ -49,6 +52,17 @@ def _parse(text: str) -> dict[str, Any]:
     if "/" in last:
         raise ValueError(f"a date range has one '/', got: {text!r}")
     return {**_parse_one(first), "until": _parse_one(last)}
+
+
+def _fields(value: str | dict[str, object]) -> dict[str, Any]:
+    """The model fields of a written date: a string, or a dict with a "date" string and other fields."""
+    if isinstance(value, str):
+        return _parse(value)
+    fields = dict(value)
+    text = fields.pop("date")
+    if not isinstance(text, str):
+        raise ValueError(f"'date' must be a string written {_FORMS}, got: {text!r}")
+    return {**_parse(text), **fields}
 
 
 def _parse_one(text: str) -> dict[str, Any]:
@@ -101,21 +115,6 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         description="Why this date was inferred, when no article states it outright; None for a stated date.",
     )
 
-    @model_validator(mode="before")
-    @classmethod
-    def _from_text(cls, value: object) -> object:
-        if isinstance(value, str):
-            return _parse(value)
-        if not isinstance(value, dict):
-            return value  # pydantic reports the wrong type
-        fields = dict(cast("dict[str, object]", value))
-        if "date" not in fields:
-            return fields
-        text = fields.pop("date")
-        if not isinstance(text, str):
-            raise ValueError(f"'date' must be a string written {_FORMS}, got: {text!r}")
-        return {**_parse(text), **fields}
-
     @model_validator(mode="after")
     def _check(self) -> PartialDate:
         if self.day is not None and self.month is None:
@@ -130,6 +129,41 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
             if self.until.earliest <= self._own_latest:
                 raise ValueError(f"a range must end after its start ends, got: {self}")
         return self
+
+    # Defined after `_check`, so it wraps it: a date taken from the cache is not checked again.
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_text(
+        cls, value: object, handler: ModelWrapValidatorHandler[PartialDate], info: ValidationInfo
+    ) -> PartialDate:
+        """Parse the written forms; with a `dates` dict in the validation context, reuse equal dates.
+
+        The loader passes that dict so that a data file with ten thousand "2025-07-11" makes one
+        object, not ten thousand: validation is faster and the dataset smaller. Dates are frozen, so
+        sharing them is safe.
+        """
+        written: str | dict[str, object]
+        key: str | tuple[str, str] | None
+        if isinstance(value, str):
+            key = written = value
+        elif isinstance(value, dict) and "date" in value:
+            fields = written = cast("dict[str, object]", value)
+            text, inference = fields["date"], fields.get("inference")
+            plain = fields.keys() <= {"date", "inference"}
+            key = (text, inference) if isinstance(text, str) and isinstance(inference, str) and plain else None
+        else:
+            return handler(value)  # a dict of fields, an instance, or a wrong type pydantic reports
+        context: object = info.context
+        cache = cast("dict[str, object]", context).get("dates") if isinstance(context, dict) else None
+        shared = cast("dict[object, PartialDate]", cache) if isinstance(cache, dict) else None
+        if shared is not None and key is not None:
+            hit = shared.get(key)
+            if hit is not None:
+                return hit
+        date = handler(_fields(written))
+        if shared is not None and key is not None:
+            shared[key] = date
+        return date
 
     @model_serializer
     def _to_json(self) -> str | dict[str, str]:
