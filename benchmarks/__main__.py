@@ -333,18 +333,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=21, help="cold-start rounds (default 21)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000], help="growth sizes")
     parser.add_argument("--quick", action="store_true", help="a smoke run: fewer rounds, sizes 10^3 and 10^4")
+    parser.add_argument(
+        "--only", choices=["cold", "load", "queries", "growth"], nargs="+", help="run only these sections"
+    )
     args = parser.parse_args(argv)
     runs, rounds, sizes = args.runs, 15, args.sizes
     if args.quick:
         runs, rounds, sizes = 5, 3, [1000, 10_000]
-    sections: list[tuple[str, Callable[[], list[str]]]] = [
-        ("Cold start", lambda: cold_start(runs)),
-        ("In-process load of the bundled data", lambda: in_process_load(rounds * 2)),
-        ("Query latency", queries),
-        ("Growth", lambda: growth(sizes, max(3, rounds // 5))),
+    sections: list[tuple[str, str, Callable[[], list[str]]]] = [
+        ("cold", "Cold start", lambda: cold_start(runs)),
+        ("load", "In-process load of the bundled data", lambda: in_process_load(rounds * 2)),
+        ("queries", "Query latency", queries),
+        ("growth", "Growth", lambda: growth(sizes, max(3, rounds // 5))),
     ]
     print("\n".join(_machine()))
-    for title, section in sections:
+    for key, title, section in sections:
+        if args.only and key not in args.only:
+            continue
         print(f"\n### {title}\n", flush=True)
         print("\n".join(section()), flush=True)
     return 0

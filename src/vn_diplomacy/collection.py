@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
-from vn_diplomacy.errors import DataError, NotFound, QueryError
+from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
 from vn_diplomacy.models import Partner, Record, Tier, require_day
 
 if TYPE_CHECKING:
@@ -149,7 +149,9 @@ class Collection(Generic[T_co]):
             seen: set[str] = set()
             for record in self._records:
                 if record.id in seen:
-                    raise DataError(f"duplicate {kind} id {record.id!r}", file=file, record=repr(record.id), field="id")
+                    raise DataError(
+                        f"duplicate {kind} id {shown(record.id)}", file=file, record=shown(record.id), field="id"
+                    )
                 seen.add(record.id)
         by_ref: dict[str, list[T_co]] = {}
         if self._has_refs:
@@ -165,10 +167,10 @@ class Collection(Generic[T_co]):
                 other = by_name.setdefault(key, record)
                 if other is not record:
                     raise DataError(
-                        f"{kind} name {name!r} folds to {key!r}, which already names {other.id!r}; "
+                        f"{kind} name {shown(name)} folds to {shown(key)}, which already names {shown(other.id)}; "
                         "lookup would be ambiguous",
                         file=file,
-                        record=repr(record.id),
+                        record=shown(record.id),
                     )
         self._by_id, self._by_ref, self._by_name, self._by_text = by_id, by_ref, by_name, by_text
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 from pydantic import BaseModel, Field, model_serializer, model_validator
 
+from vn_diplomacy.errors import shown
+
 if TYPE_CHECKING:
     from pydantic import ModelWrapValidatorHandler, ValidationInfo
 
@@ -50,7 +52,7 @@ def _parse(text: str) -> dict[str, Any]:
     if not slash:
         return _parse_one(text)
     if "/" in last:
-        raise ValueError(f"a date range has one '/', got: {text!r}")
+        raise ValueError(f"a date range has one '/', got: {shown(text)}")
     return {**_parse_one(first), "until": _parse_one(last)}
 
 
@@ -61,17 +63,17 @@ def _fields(value: str | dict[str, object]) -> dict[str, Any]:
     fields = dict(value)
     text = fields.pop("date")
     if not isinstance(text, str):
-        raise ValueError(f"'date' must be a string written {_FORMS}, got: {text!r}")
+        raise ValueError(f"'date' must be a string written {_FORMS}, got: {shown(text)}")
     return {**_parse(text), **fields}
 
 
 def _parse_one(text: str) -> dict[str, Any]:
     match = _PATTERN.fullmatch(text)
     if match is None:
-        raise ValueError(f"a date must be written {_FORMS}, got: {text!r}")
+        raise ValueError(f"a date must be written {_FORMS}, got: {shown(text)}")
     part, month = match["part"], match["month"]
     if part is not None and month is not None:
-        raise ValueError(f"a part of a year takes a year only, got: {text!r}")
+        raise ValueError(f"a part of a year takes a year only, got: {shown(text)}")
     return {
         "year": int(match["year"]),
         "month": None if month is None else int(month),

@@ -17,7 +17,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["DataError", "NotFound", "QueryError", "VnDiplomacyError"]
+__all__ = ["DataError", "NotFound", "QueryError", "VnDiplomacyError", "shown"]
+
+
+def shown(value: object, width: int = 80) -> str:
+    """`repr(value)` cut to `width` characters, so that a huge bad value in a data file cannot flood a message.
+
+    Examples:
+        >>> shown("x" * 100, width=10)
+        "'xxxxxx..."
+    """
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
 
 
 class VnDiplomacyError(Exception):

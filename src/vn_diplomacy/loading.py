@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final, TypeVar, cast, get_args
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
-from vn_diplomacy.errors import DataError
+from vn_diplomacy.errors import DataError, shown
 from vn_diplomacy.models import (
     VIETNAM,
     Agreement,
@@ -129,11 +129,10 @@ def _validate(name: str, model: type[R], raw: bytes, dates: dict[object, object]
             raise DataError(f"the file must hold a JSON array of records: {error['msg']}{suffix}", file=name) from None
         index = loc[0]
         record_id = _record_id(raw, index)
-        record = repr(record_id) if record_id is not None else f"#{index}"
+        record = shown(record_id) if record_id is not None else f"#{index}"
         field = ".".join(str(part) for part in loc[1:]) or None
         value = error.get("input")
-        shown = repr(value) if len(repr(value)) <= 80 else repr(value)[:77] + "..."
-        raise DataError(f"{error['msg']}, got: {shown}{suffix}", file=name, record=record, field=field) from None
+        raise DataError(f"{error['msg']}, got: {shown(value)}{suffix}", file=name, record=record, field=field) from None
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:
@@ -190,7 +189,7 @@ def _unknown(kind: str, ref: str, known: Iterable[str]) -> str:
     """The message for a reference to an id that does not exist, with the closest known ids."""
     hint = suggest(ref, known)
     also = f"; did you mean {' or '.join(map(repr, hint))}?" if hint else ""
-    return f"unknown {kind} {ref!r}{also}"
+    return f"unknown {kind} {shown(ref)}{also}"
 
 
 def _check_references(file: str, records: tuple[R, ...], field_name: str, known: frozenset[str], kind: str) -> None:
@@ -202,7 +201,7 @@ def _check_references(file: str, records: tuple[R, ...], field_name: str, known:
         for ref in refs:
             if ref is not None and ref not in known:
                 message = _unknown(f"{kind} id", str(ref), known)
-                raise DataError(message, file=file, record=repr(record.id), field=field_name)
+                raise DataError(message, file=file, record=shown(record.id), field=field_name)
 
 
 def _read_dataset(folder: Traversable, label: str) -> Dataset:
@@ -260,7 +259,7 @@ def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
                     raise DataError(
                         "evidence cites " + _unknown("source", evidence.source, source_ids),
                         file=files[collection],
-                        record=repr(record.id),
+                        record=shown(record.id),
                         field=where,
                     )
     for person in people:
@@ -269,7 +268,7 @@ def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
                 raise DataError(
                     _unknown("partner id", role.entity, parties),
                     file=files["people"],
-                    record=repr(person.id),
+                    record=shown(person.id),
                     field=f"roles[{index}].entity",
                 )
 
