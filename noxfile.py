@@ -1,7 +1,8 @@
 """The project's checks, run by `nox` (the README's test command).
 
 Sessions: `lint` (ruff check, ruff format --check, mypy --strict, pyright strict) once, and `tests`
-(the whole pytest suite) on every supported CPython, 3.10 to 3.13. nox reads the PEP 735 dependency
+(the whole pytest suite) on every supported CPython, 3.10 to 3.13. `bench` (the benchmark suite, see
+docs/performance.md) runs only when named: `nox -s bench`. nox reads the PEP 735 dependency
 groups from pyproject.toml, so pip 23 is enough to start it; uv, when installed beside nox, builds the
 five environments in seconds instead of minutes.
 """
@@ -34,6 +35,13 @@ def lint(session: nox.Session) -> None:
     python = session.run("python", "-c", "import sys; print(sys.executable)", silent=True)
     assert isinstance(python, str)
     session.run("pyright", "--pythonpath", python.strip())
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The benchmark suite (not a gate; a few minutes): `nox -s bench`, or `nox -s bench -- --quick`."""
+    _install(session, "bench")
+    session.run("python", "-m", "benchmarks", *session.posargs)
 
 
 @nox.session(python=PYTHONS)
