@@ -7,6 +7,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, TypeVar, cast
 
 import importlib_resources
@@ -28,7 +29,7 @@ from vn_diplomacy.models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     from importlib_resources.abc import Traversable
 
@@ -36,16 +37,18 @@ __all__ = ["FILES", "Dataset", "bundled", "dumps", "load"]
 
 R = TypeVar("R", bound=Record)
 
-FILES: Final = {
-    "sources": "sources.json",
-    "partners": "partners.json",
-    "people": "people.json",
-    "engagements": "engagements.json",
-    "trade": "trade.json",
-    "agreements": "agreements.json",
-    "claims": "claims.json",
-}
-"""The collection names and the file each is read from, in loading order."""
+FILES: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "sources": "sources.json",
+        "partners": "partners.json",
+        "people": "people.json",
+        "engagements": "engagements.json",
+        "trade": "trade.json",
+        "agreements": "agreements.json",
+        "claims": "claims.json",
+    }
+)
+"""The collection names and the file each is read from, in loading order; read-only, as the loader uses it."""
 
 
 @dataclass(frozen=True)
