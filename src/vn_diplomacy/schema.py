@@ -17,6 +17,9 @@ from vn_diplomacy.errors import QueryError
 if TYPE_CHECKING:
     import os
 
+    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+    from pydantic_core import core_schema
+
     from vn_diplomacy.loading import CollectionName
 
 __all__ = ["DIALECT", "generate", "json_schema", "render", "write"]
@@ -44,6 +47,25 @@ def _check(collection: str) -> None:
         raise QueryError(f"unknown collection {collection!r}{also} Choose from: {', '.join(_COLLECTIONS)}")
 
 
+_DECIMAL_TEXT: Final = r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$"
+
+
+def _generator() -> type[GenerateJsonSchema]:
+    from pydantic.json_schema import GenerateJsonSchema
+
+    class Generator(GenerateJsonSchema):
+        """pydantic's generator, with the text form of a decimal constrained to what the loader accepts."""
+
+        def decimal_schema(self, schema: core_schema.DecimalSchema) -> JsonSchemaValue:
+            result = super().decimal_schema(schema)
+            for branch in result.get("anyOf", ()):
+                if branch.get("type") == "string":
+                    branch["pattern"] = _DECIMAL_TEXT
+            return result
+
+    return Generator
+
+
 def generate(collection: CollectionName) -> dict[str, object]:
     """The JSON Schema of a collection's data file, generated from its model now.
 
@@ -56,7 +78,7 @@ def generate(collection: CollectionName) -> dict[str, object]:
     from vn_diplomacy.loading import FILES, MODELS
 
     model = MODELS[collection]
-    schema = TypeAdapter(tuple[model, ...]).json_schema()  # type: ignore[valid-type]  # model is a class variable
+    schema = TypeAdapter(tuple[model, ...]).json_schema(schema_generator=_generator())  # type: ignore[valid-type]  # model is a class variable
     return {
         "$schema": DIALECT,
         "$id": f"https://vn-diplomacy.invalid/schemas/{collection}.schema.json",
