@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
+import pandas
 from typing_extensions import assert_type
 
 import vn_diplomacy as vd
 from vn_diplomacy import (
     Collection,
+    CollectionName,
     DataError,
     Dataset,
     NotFound,
@@ -74,7 +77,15 @@ assert_type(dataset.trade, Collection[vd.TradeFigure])
 assert_type(dataset.agreements, Collection[vd.Agreement])
 assert_type(dataset.claims, Collection[vd.Claim])
 assert_type(dataset.directory, str)
-assert_type(vd.FILES, Mapping[str, str])
+assert_type(vd.FILES, Mapping[CollectionName, str])
+
+# Flat rows and JSON Schema, per collection name.
+assert_type(dataset.to_records("trade"), tuple[dict[str, str | Decimal | datetime.date | None], ...])
+assert_type(dataset.to_pandas("partners"), pandas.DataFrame)
+assert_type(vd.json_schema("partners"), dict[str, object])
+assert_type(vd.json_schema(), dict[CollectionName, dict[str, object]])
+name: CollectionName = "people"
+assert_type(vd.json_schema(name), dict[str, object])
 
 # Versions: of the package and of the bundled data.
 assert_type(vd.__version__, str)

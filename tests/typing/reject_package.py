@@ -12,6 +12,8 @@ date.contains("2023-10-01")  # E: mypy[arg-type] pyright[ArgumentType]
 date.year = 2024  # E: mypy[misc] pyright[AttributeAccessIssue]
 vd.load(42)  # E: mypy[arg-type] pyright[ArgumentType]
 dataset = vd.load()
+dataset.to_records("peoples")  # E: mypy[arg-type] pyright[ArgumentType]
+vd.json_schema("partner")  # E: mypy[call-overload] pyright[ArgumentType]
 dataset.partners = vd.partners  # E: mypy[misc] pyright[AttributeAccessIssue]
 number: int = vd.DATA_VERSION  # E: mypy[assignment] pyright[AssignmentType]
 major = vd.__version__ + 1  # E: mypy[operator] pyright[OperatorIssue,UnknownVariableType]
