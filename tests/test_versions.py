@@ -6,6 +6,8 @@ import ast
 import datetime
 import hashlib
 import re
+import subprocess
+import sys
 from importlib.metadata import metadata
 from pathlib import Path
 
@@ -108,3 +110,11 @@ def test_the_supported_pythons_are_the_tested_ones() -> None:
     assert f'target-version = "py{oldest.replace(".", "")}"' in pyproject  # ruff
     assert f'python_version = "{oldest}"' in pyproject  # mypy
     assert f'pythonVersion = "{oldest}"' in pyproject  # pyright
+
+
+def test_reading_the_data_version_imports_no_pydantic_and_reads_no_data() -> None:
+    code = "import sys, vn_diplomacy as vd; vd.DATA_VERSION; print(sorted(sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert "vn_diplomacy.versions" in loaded
+    assert "pydantic" not in loaded
+    assert "vn_diplomacy.loading" not in loaded
