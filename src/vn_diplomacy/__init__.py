@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from vn_diplomacy.collection import Collection, PartnerCollection, normalize
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
     from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
-    from vn_diplomacy.loading import FILES, Dataset, load
+    from vn_diplomacy.loading import FILES, CollectionName, Dataset, load
     from vn_diplomacy.models import (
         VIETNAM,
         Agreement,
@@ -45,8 +45,11 @@ if TYPE_CHECKING:
         TierChange,
         TradeFigure,
     )
+    from vn_diplomacy.schema import json_schema
+    from vn_diplomacy.versions import DATA_VERSION
 
 __all__ = [
+    "DATA_VERSION",
     "FILES",
     "VIETNAM",
     "Agreement",
@@ -54,6 +57,7 @@ __all__ = [
     "AgreementStatus",
     "Claim",
     "Collection",
+    "CollectionName",
     "DataError",
     "Dataset",
     "Engagement",
@@ -84,6 +88,7 @@ __all__ = [
     "agreements",
     "claims",
     "engagements",
+    "json_schema",
     "load",
     "normalize",
     "partners",
@@ -111,7 +116,7 @@ _MODULES: Final = {
     "vn_diplomacy.collection": ("Collection", "PartnerCollection", "normalize"),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
     "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
-    "vn_diplomacy.loading": ("FILES", "Dataset", "load"),
+    "vn_diplomacy.loading": ("FILES", "CollectionName", "Dataset", "load"),
     "vn_diplomacy.models": (
         "VIETNAM",
         "Agreement",
@@ -136,11 +141,14 @@ _MODULES: Final = {
         "TierChange",
         "TradeFigure",
     ),
+    "vn_diplomacy.schema": ("json_schema",),
+    "vn_diplomacy.versions": ("DATA_VERSION",),
 }
 _HOME: Final = {name: module for module, names in _MODULES.items() for name in names}
 
 
-def __getattr__(name: str) -> object:
+def _resolve(name: str) -> object:
+    """Import, compute or load `name` on first access, and cache it in the module."""
     import importlib
 
     if name in _COLLECTIONS:
@@ -157,6 +165,12 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # later reads skip __getattr__
     return value
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers: a module-level __getattr__ would make them accept any attribute
+    # (`vd.partnerz` typed as object); without it, only the names declared above exist for them.
+    __getattr__ = _resolve
 
 
 def __dir__() -> list[str]:

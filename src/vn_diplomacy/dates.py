@@ -13,7 +13,9 @@ from pydantic import BaseModel, Field, model_serializer, model_validator
 from vn_diplomacy.errors import shown
 
 if TYPE_CHECKING:
-    from pydantic import ModelWrapValidatorHandler, ValidationInfo
+    from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler, ValidationInfo
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = ["PartialDate", "Precision", "YearPart"]
 
@@ -44,6 +46,9 @@ class Precision(Enum):
 
 
 _PATTERN: Final = re.compile(r"(?:(?P<part>early|mid|late) )?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_ONE: Final = r"(?:(?:early|mid|late) \d{4}|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)"
+TEXT_PATTERN: Final = f"^{_ONE}(?:/{_ONE})?$"
+"""A regular expression for the text form of a date (calendar checks, such as 2023-02-30, are the loader's)."""
 _FORMS: Final = '"YYYY", "YYYY-MM", "YYYY-MM-DD" or "early|mid|late YYYY", or two of them as "FIRST/LAST"'
 
 
@@ -166,6 +171,22 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         if shared is not None and key is not None:
             shared[key] = date
         return date
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # The files hold the text form, or {"date", "inference"}: describe those, not the parsed fields.
+        text = {"type": "string", "pattern": TEXT_PATTERN, "examples": ["2023", "late 2023", "2023-09-10/2023-09-11"]}
+        inferred = {
+            "type": "object",
+            "properties": {"date": text, "inference": {"type": "string", "minLength": 1}},
+            "required": ["date", "inference"],
+            "additionalProperties": False,
+        }
+        return {
+            "title": "PartialDate",
+            "description": "A date at the precision an article gives it: text, or {date, inference} when inferred.",
+            "anyOf": [text, inferred],
+        }
 
     @model_serializer
     def _to_json(self) -> str | dict[str, str]:

@@ -8,12 +8,13 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar, cast, get_args
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, cast, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
-from vn_diplomacy.errors import DataError, shown
+from vn_diplomacy.errors import DataError, QueryError, shown
 from vn_diplomacy.models import (
     VIETNAM,
     Agreement,
@@ -28,8 +29,10 @@ from vn_diplomacy.models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from typing import Protocol
+
+    import pandas
 
     class _File(Protocol):
         def read_bytes(self) -> bytes: ...
@@ -39,21 +42,40 @@ if TYPE_CHECKING:
 
         def joinpath(self, child: str, /) -> _File: ...
 
+    from vn_diplomacy.tables import Cell
 
-__all__ = ["FILES", "Dataset", "bundled", "dumps", "load"]
+__all__ = ["FILES", "MODELS", "CollectionName", "Dataset", "bundled", "canonical", "dumps", "load"]
 
 R = TypeVar("R", bound=Record)
 
-FILES: Final = {
-    "sources": "sources.json",
-    "partners": "partners.json",
-    "people": "people.json",
-    "engagements": "engagements.json",
-    "trade": "trade.json",
-    "agreements": "agreements.json",
-    "claims": "claims.json",
-}
-"""The collection names and the file each is read from, in loading order."""
+CollectionName = Literal["sources", "partners", "people", "engagements", "trade", "agreements", "claims"]
+"""The name of one of the seven collections, as `Dataset.to_records` and the exports take it."""
+
+FILES: Final[Mapping[CollectionName, str]] = MappingProxyType(
+    {
+        "sources": "sources.json",
+        "partners": "partners.json",
+        "people": "people.json",
+        "engagements": "engagements.json",
+        "trade": "trade.json",
+        "agreements": "agreements.json",
+        "claims": "claims.json",
+    }
+)
+"""The collection names and the file each is read from, in loading order; read-only, as the loader uses it."""
+
+MODELS: Final[Mapping[CollectionName, type[Record]]] = MappingProxyType(
+    {
+        "sources": Source,
+        "partners": Partner,
+        "people": Person,
+        "engagements": Engagement,
+        "trade": TradeFigure,
+        "agreements": Agreement,
+        "claims": Claim,
+    }
+)
+"""The record class of each collection; read-only, as the loader and the schemas use it."""
 
 
 @dataclass(frozen=True)
@@ -84,14 +106,51 @@ class Dataset:
     directory: str
     """Where the data was read from."""
 
+    def to_records(self, collection: CollectionName) -> tuple[dict[str, Cell], ...]:
+        """One collection as flat rows: dicts of text, `Decimal`, `datetime.date` or None.
 
-def _read(folder: Traversable, name: str, shown: str) -> bytes:
+        Nested fields are flattened as `vn_diplomacy.tables` documents (dates in four columns, lists of ids
+        joined by " | ", nested records as JSON text), the same as the CSV and Parquet exports.
+
+        Raises:
+            QueryError: `collection` is not one of the seven collection names.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> row = vd.load().to_records("trade")[-1]
+            >>> row["value"], row["unit"], row["period_end"]
+            (Decimal('88000000000'), 'USD', datetime.date(2024, 8, 31))
+        """
+        from vn_diplomacy.tables import to_records  # noqa: PLC0415  # tables imports this module
+
+        return to_records(self, collection)
+
+    def to_pandas(self, collection: CollectionName) -> pandas.DataFrame:
+        """One collection as a pandas DataFrame of the `to_records` rows, one column per table column.
+
+        Needs the ``pandas`` extra (``pip install 'vn_diplomacy[pandas]'``); pandas is imported only here.
+
+        Raises:
+            QueryError: `collection` is not a collection name, or pandas is not installed.
+        """
+        from vn_diplomacy.tables import columns  # noqa: PLC0415  # tables imports this module
+
+        names = [column.name for column in columns(collection)]  # checks the name before pandas is imported
+        try:
+            import pandas  # noqa: PLC0415  # an optional extra, imported only here
+        except ImportError:
+            raise QueryError("to_pandas() needs pandas: pip install 'vn_diplomacy[pandas]'") from None
+        frame: pandas.DataFrame = pandas.DataFrame(list(self.to_records(collection)), columns=names)
+        return frame
+
+
+def _read(folder: Traversable, name: str, label: str) -> bytes:
     try:
         return folder.joinpath(name).read_bytes()
     except FileNotFoundError:
-        raise DataError(f"missing data file; a data directory holds {', '.join(FILES.values())}", file=shown) from None
+        raise DataError(f"missing data file; a data directory holds {', '.join(FILES.values())}", file=label) from None
     except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", file=shown) from exc
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", file=label) from exc
 
 
 def _record_id(raw: bytes, index: object) -> str | None:
@@ -241,7 +300,7 @@ def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
     _check_references(files["trade"], trade, "partner", partner_ids, "partner")
     _check_references(files["agreements"], agreements, "parties", parties, "partner")
     _check_references(files["claims"], claims, "partners", partner_ids, "partner")
-    collections: dict[str, tuple[Record, ...]] = {
+    collections: dict[CollectionName, tuple[Record, ...]] = {
         "sources": sources,
         "partners": partners,
         "people": people,
@@ -363,10 +422,12 @@ def dumps(records: Iterable[Record]) -> str:
     """
     import json  # noqa: PLC0415  # only to write data files
 
-    items = sorted(records, key=lambda record: record.id)
-    payload: list[dict[str, object]] = []
-    for record in items:
-        fields = record.model_dump(mode="json", exclude_defaults=True)
-        evidence = fields.pop("evidence")
-        payload.append({**fields, "evidence": evidence})
+    payload = [canonical(record) for record in sorted(records, key=lambda record: record.id)]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def canonical(record: Record) -> dict[str, object]:
+    """A record as the data files hold it: defaults left out, evidence last."""
+    fields = record.model_dump(mode="json", exclude_defaults=True)
+    evidence = fields.pop("evidence")
+    return {**fields, "evidence": evidence}
