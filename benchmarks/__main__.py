@@ -44,6 +44,7 @@ class Point(BaseModel, frozen=True):
 Point.model_validate({"x": 1})
 """
 FIRST_ANSWER = "import datetime, vn_diplomacy as vd\nvd.partners.get('US').tier_on(datetime.date(2024, 3, 19))"
+ARGPARSE = "import argparse\nargparse.ArgumentParser(prog='x', description='y').print_help()"
 PYCOUNTRY = "import pycountry\npycountry.countries.get(alpha_2='VN')"
 
 
@@ -73,6 +74,7 @@ def _cases() -> list[Case]:
         Case("(b) `import vn_diplomacy`", _python("import vn_diplomacy")),
         Case("(c) `python -m vn_diplomacy --help`", (sys.executable, "-m", "vn_diplomacy", "--help")),
     ]
+    cases.append(Case("(c) reference: argparse alone, printing a parser's help", _python(ARGPARSE)))
     script = Path(sys.executable).with_name("vn-diplomacy")
     if script.exists():
         cases.append(Case("(c) `vn-diplomacy --help` (console script)", (str(script), "--help")))
