@@ -29,7 +29,16 @@ def current_rss() -> int:
 
 
 def _peak_rss() -> int:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+    """The RSS high-water mark since the last `_reset_peak()` (VmHWM), in bytes (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024  # kB
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _reset_peak() -> None:
+    """Start the high-water mark afresh from the current RSS (Linux >= 4.0), so earlier peaks do not count."""
+    Path("/proc/self/clear_refs").write_text("5")
 
 
 def _schema() -> dict[str, float]:
@@ -68,6 +77,7 @@ def _memory(directory: Path, *, what: str) -> dict[str, float]:
     names = list(vd.FILES.values())
     size = sum((directory / name).stat().st_size for name in names)
     gc.collect()
+    _reset_peak()
     before, peak_before = current_rss(), _peak_rss()
     if what == "load":
         result: object = vd.load(directory)

@@ -93,9 +93,9 @@ def write_dataset(folder: Path, count: int, *, seed: int = 6) -> int:
     people = [str(p["id"]) for p in data["people"] if p["id"] != PROBE_PERSON]
     sources = [str(s["id"]) for s in data["sources"]]
     probes = set(range(0, count, count // PROBE_COUNT)) if count >= PROBE_COUNT else set(range(count))
-    data["engagements"] = [
-        _engagement(rng, index, partners, people, sources, probe=index in probes) for index in range(count)
-    ]
+    engagements = [_engagement(rng, index, partners, people, sources, probe=index in probes) for index in range(count)]
+    # Sorted by id, as the project's data files are (a test holds them to the canonical form of dumps()).
+    data["engagements"] = sorted(engagements, key=lambda record: str(record["id"]))
     folder.mkdir(parents=True, exist_ok=True)
     size = 0
     for name, records in data.items():

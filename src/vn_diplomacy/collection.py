@@ -156,8 +156,13 @@ class Collection(Generic[T_co]):
         by_ref: dict[str, list[T_co]] = {}
         if self._has_refs:
             for record in self._records:
-                for ref in dict.fromkeys(record.references()):
-                    by_ref.setdefault(ref, []).append(record)
+                refs = record.references()
+                for ref in refs if len(refs) < 2 else dict.fromkeys(refs):  # one ref needs no dedupe
+                    bucket = by_ref.get(ref)
+                    if bucket is None:
+                        by_ref[ref] = [record]
+                    else:
+                        bucket.append(record)
         by_name: dict[str, T_co] = {}  # folded name -> record
         by_text: dict[str, T_co] = {}  # each id and name as written -> record: lookup's fast path
         for record in self._records:

@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field, model_serializer, model_validator
 from vn_diplomacy.errors import shown
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler, ValidationInfo
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
@@ -59,6 +61,27 @@ def _parse(text: str) -> dict[str, Any]:
     if "/" in last:
         raise ValueError(f"a date range has one '/', got: {shown(text)}")
     return {**_parse_one(first), "until": _parse_one(last)}
+
+
+_MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _month_days(year: int, month: int) -> int:
+    """The number of days in a month; what calendar.monthrange gives, without working out the weekday too."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+
+
+def _shared(info: ValidationInfo, key: object, make: Callable[[], PartialDate]) -> PartialDate:
+    """The date for `key` from the `dates` dict of the validation context, made (and kept) if not there yet."""
+    context: object = info.context
+    cache = cast("dict[str, object]", context).get("dates") if isinstance(context, dict) else None
+    if key is None or not isinstance(cache, dict):
+        return make()
+    shared = cast("dict[object, PartialDate]", cache)
+    date = shared.get(key)
+    if date is None:
+        date = shared[key] = make()
+    return date
 
 
 def _fields(value: str | dict[str, object]) -> dict[str, Any]:
@@ -150,7 +173,7 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         sharing them is safe.
         """
         written: str | dict[str, object]
-        key: str | tuple[str, str] | None
+        key: object
         if isinstance(value, str):
             key = written = value
         elif isinstance(value, dict) and "date" in value:
@@ -158,19 +181,14 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
             text, inference = fields["date"], fields.get("inference")
             plain = fields.keys() <= {"date", "inference"}
             key = (text, inference) if isinstance(text, str) and isinstance(inference, str) and plain else None
+        elif isinstance(value, dict):  # fields, as _parse makes them for the end of a range
+            fields = cast("dict[str, object]", value)
+            # Exact types only: True == 1 and 2023.0 == 2023, so a bool or float must never share a key with an int.
+            simple = all(type(item) in (int, str, type(None)) for item in fields.values())
+            return _shared(info, tuple(fields.items()) if simple else None, lambda: handler(fields))
         else:
-            return handler(value)  # a dict of fields, an instance, or a wrong type pydantic reports
-        context: object = info.context
-        cache = cast("dict[str, object]", context).get("dates") if isinstance(context, dict) else None
-        shared = cast("dict[object, PartialDate]", cache) if isinstance(cache, dict) else None
-        if shared is not None and key is not None:
-            hit = shared.get(key)
-            if hit is not None:
-                return hit
-        date = handler(_fields(written))
-        if shared is not None and key is not None:
-            shared[key] = date
-        return date
+            return handler(value)  # an instance, or a wrong type pydantic reports
+        return _shared(info, key, lambda: handler(_fields(written)))
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
@@ -246,9 +264,9 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
     @property
     def _own_latest(self) -> datetime.date:
         if self.month is not None:
-            return datetime.date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+            return datetime.date(self.year, self.month, self.day or _month_days(self.year, self.month))
         last = 12 if self.part is None else _PART_MONTHS[self.part][1]
-        return datetime.date(self.year, last, calendar.monthrange(self.year, last)[1])
+        return datetime.date(self.year, last, _month_days(self.year, last))
 
     def contains(self, day: datetime.date) -> bool:
         """Whether `day` lies within the days this date can mean."""
