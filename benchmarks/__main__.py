@@ -345,7 +345,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runs, rounds, sizes = 5, 3, [1000, 10_000]
     sections: list[tuple[str, str, Callable[[], list[str]]]] = [
         ("cold", "Cold start", lambda: cold_start(runs)),
-        ("load", "In-process load of the bundled data", lambda: in_process_load(rounds * 2)),
+        ("load", "In-process load of the bundled data", lambda: in_process_load(rounds * 14)),
         ("queries", "Query latency", queries),
         ("growth", "Growth", lambda: growth(sizes, max(3, rounds // 5))),
     ]

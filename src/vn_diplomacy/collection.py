@@ -22,6 +22,7 @@ _DROPPED: Final = re.compile(r"[.'’‘`]")  # noqa: RUF001  # curly apostrophe
 _SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
 # The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
 # (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
+_COMBINING_DIACRITICS: Final = {code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))}
 _ASCII_FOLD: Final = bytes(c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256))
 
 
@@ -37,11 +38,15 @@ def normalize(text: str) -> str:
         True
     """
     text = text.casefold()
-    if text.isascii():  # most ids and names: no diacritics to strip, and a table is faster than two regexes
-        return " ".join(text.encode().translate(_ASCII_FOLD, b".'`").decode().split())
-    text = text.replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return _SEPARATORS.sub(" ", _DROPPED.sub("", text)).strip()
+    if not text.isascii():
+        # Vietnamese marks decompose into U+0300-U+036F: one translate drops them, and most names are
+        # then ASCII. Whatever is left (other scripts, other marks) takes the character-by-character way.
+        text = unicodedata.normalize("NFKD", text.replace("đ", "d")).translate(_COMBINING_DIACRITICS)
+        if not text.isascii():
+            text = "".join(c for c in text if not unicodedata.combining(c))
+            return _SEPARATORS.sub(" ", _DROPPED.sub("", text)).strip()
+    # ASCII: no diacritics to strip, and a table is faster than two regexes.
+    return " ".join(text.encode().translate(_ASCII_FOLD, b".'`").decode().split())
 
 
 def suggest(key: str, choices: Iterable[str]) -> tuple[str, ...]:

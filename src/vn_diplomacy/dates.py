@@ -6,15 +6,13 @@ import calendar
 import datetime
 import re
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel, Field, model_serializer, model_validator
 
 from vn_diplomacy.errors import shown
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler, ValidationInfo
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
@@ -71,17 +69,8 @@ def _month_days(year: int, month: int) -> int:
     return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
-def _shared(info: ValidationInfo, key: object, make: Callable[[], PartialDate]) -> PartialDate:
-    """The date for `key` from the `dates` dict of the validation context, made (and kept) if not there yet."""
-    context: object = info.context
-    cache = cast("dict[str, object]", context).get("dates") if isinstance(context, dict) else None
-    if key is None or not isinstance(cache, dict):
-        return make()
-    shared = cast("dict[object, PartialDate]", cache)
-    date = shared.get(key)
-    if date is None:
-        date = shared[key] = make()
-    return date
+SHARED_DATES: Final = "vn_diplomacy.shared_dates"
+"""The validation-context key of the dict in which a load shares equal dates (see `PartialDate`)."""
 
 
 def _fields(value: str | dict[str, object]) -> dict[str, Any]:
@@ -172,23 +161,41 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         object, not ten thousand: validation is faster and the dataset smaller. Dates are frozen, so
         sharing them is safe.
         """
-        written: str | dict[str, object]
-        key: object
-        if isinstance(value, str):
+        # Runs for every date of every file: no helper calls, no typing.cast, on the way to a shared date.
+        context: Any = info.context
+        shared: dict[object, PartialDate] | None = None
+        if type(context) is dict:
+            mapping: dict[str, Any] = context  # pyright: ignore[reportUnknownVariableType]  # a cast costs a call
+            found: Any = mapping.get(SHARED_DATES)
+            if type(found) is dict:
+                shared = found  # pyright: ignore[reportUnknownVariableType]
+        key: object = None
+        written: str | dict[str, Any]
+        if type(value) is str:
             key = written = value
-        elif isinstance(value, dict) and "date" in value:
-            fields = written = cast("dict[str, object]", value)
-            text, inference = fields["date"], fields.get("inference")
-            plain = fields.keys() <= {"date", "inference"}
-            key = (text, inference) if isinstance(text, str) and isinstance(inference, str) and plain else None
-        elif isinstance(value, dict):  # fields, as _parse makes them for the end of a range
-            fields = cast("dict[str, object]", value)
-            # Exact types only: True == 1 and 2023.0 == 2023, so a bool or float must never share a key with an int.
-            simple = all(type(item) in (int, str, type(None)) for item in fields.values())
-            return _shared(info, tuple(fields.items()) if simple else None, lambda: handler(fields))
+        elif type(value) is dict:
+            fields: dict[str, Any] = value  # pyright: ignore[reportUnknownVariableType]
+            if "date" not in fields:
+                # Fields, as _parse makes them for the end of a range. Exact types only: True == 1 and
+                # 2023.0 == 2023, so a bool or a float must never share a key with an int.
+                if not all(type(item) in (int, str, type(None)) for item in fields.values()):
+                    return handler(fields)
+                key, written = tuple(fields.items()), fields
+            else:  # {"date": text, "inference": why}
+                text, inference = fields["date"], fields.get("inference")
+                if type(text) is str and type(inference) is str and len(fields) == 2:
+                    key = (text, inference)
+                written = fields
         else:
             return handler(value)  # an instance, or a wrong type pydantic reports
-        return _shared(info, key, lambda: handler(_fields(written)))
+        if shared is not None and key is not None:
+            date = shared.get(key)
+            if date is not None:
+                return date
+        date = handler(written if type(written) is dict and "date" not in written else _fields(written))
+        if shared is not None and key is not None:
+            shared[key] = date
+        return date
 
     @classmethod
     def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Literal, TypeVar, cast, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, get_args
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
+from vn_diplomacy.dates import SHARED_DATES
 from vn_diplomacy.errors import DataError, QueryError, shown
 from vn_diplomacy.models import (
     VIETNAM,
@@ -176,7 +177,7 @@ def _adapter(model: type[R]) -> TypeAdapter[tuple[R, ...]]:
 def _validate(name: str, model: type[R], raw: bytes, dates: dict[object, object]) -> tuple[R, ...]:
     """The records of one file; `dates` is shared by the files of one load, so equal dates are one object."""
     try:
-        return _adapter(model).validate_json(raw, context={"dates": dates})
+        return _adapter(model).validate_json(raw, context={SHARED_DATES: dates})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = error["loc"]
@@ -195,7 +196,7 @@ def _validate(name: str, model: type[R], raw: bytes, dates: dict[object, object]
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:
-    return cast("tuple[object, ...]", value) if isinstance(value, tuple) else (value,)
+    return value if isinstance(value, tuple) else (value,)  # pyright: ignore[reportUnknownVariableType]  # no cast call
 
 
 @cache
@@ -230,7 +231,8 @@ def _cited(records: Iterable[object], path: tuple[str, ...]) -> set[str]:
             elif value is not None:
                 below.append(value)
         level = below
-    return {cast("Evidence", evidence).source for evidence in level}
+    evidence: list[Any] = level  # Evidence, all of them; no typing.cast per item in this loop
+    return {item.source for item in evidence}
 
 
 def _evidence(model: BaseModel, path: str = "") -> Iterator[tuple[str, Evidence]]:
