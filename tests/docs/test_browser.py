@@ -88,10 +88,13 @@ def test_the_home_page_renders_shows_the_chart_and_searches(page: tuple[Page, li
     tab.wait_for_function("() => [...document.images].every(img => img.complete)")
     assert _picture_shown(tab)
 
-    tab.locator("label.md-search__icon, .md-search__input").first.click()
-    tab.locator("input.md-search__input").fill("Japan")
+    search = tab.locator("input.md-search__input")
+    search.click()
+    # The index loads in a web worker; a query typed before it is ready would find nothing.
+    expect(tab.locator(".md-search-result__meta")).not_to_contain_text("Initializing", timeout=15_000)
+    search.press_sequentially("Japan")
     result = tab.locator(".md-search-result__item").filter(has_text="Japan").first
-    expect(result).to_be_visible()
+    expect(result).to_be_visible(timeout=15_000)
     assert errors == []
 
 
