@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from vn_diplomacy.collection import Collection, PartnerCollection, normalize
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
     from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
-    from vn_diplomacy.loading import FILES, Dataset, load
+    from vn_diplomacy.loading import FILES, CollectionName, Dataset, load
     from vn_diplomacy.models import (
         VIETNAM,
         Agreement,
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         TierChange,
         TradeFigure,
     )
+    from vn_diplomacy.schema import json_schema
 
 __all__ = [
     "FILES",
@@ -51,6 +52,7 @@ __all__ = [
     "AgreementStatus",
     "Claim",
     "Collection",
+    "CollectionName",
     "DataError",
     "Dataset",
     "Engagement",
@@ -81,6 +83,7 @@ __all__ = [
     "agreements",
     "claims",
     "engagements",
+    "json_schema",
     "load",
     "normalize",
     "partners",
@@ -115,7 +118,7 @@ _MODULES: Final = {
     "vn_diplomacy.collection": ("Collection", "PartnerCollection", "normalize"),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
     "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
-    "vn_diplomacy.loading": ("FILES", "Dataset", "load"),
+    "vn_diplomacy.loading": ("FILES", "CollectionName", "Dataset", "load"),
     "vn_diplomacy.models": (
         "VIETNAM",
         "Agreement",
@@ -140,6 +143,7 @@ _MODULES: Final = {
         "TierChange",
         "TradeFigure",
     ),
+    "vn_diplomacy.schema": ("json_schema",),
 }
 _HOME: Final = {name: module for module, names in _MODULES.items() for name in names}
 

@@ -6,9 +6,14 @@ import calendar
 import datetime
 import re
 from enum import Enum
-from typing import Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 from pydantic import BaseModel, Field, model_serializer, model_validator
+
+if TYPE_CHECKING:
+    from pydantic import GetJsonSchemaHandler
+    from pydantic.json_schema import JsonSchemaValue
+    from pydantic_core import CoreSchema
 
 __all__ = ["PartialDate", "Precision", "YearPart"]
 
@@ -39,6 +44,9 @@ class Precision(Enum):
 
 
 _PATTERN: Final = re.compile(r"(?:(?P<part>early|mid|late) )?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_ONE: Final = r"(?:(?:early|mid|late) \d{4}|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)"
+TEXT_PATTERN: Final = f"^{_ONE}(?:/{_ONE})?$"
+"""A regular expression for the text form of a date (calendar checks, such as 2023-02-30, are the loader's)."""
 _FORMS: Final = '"YYYY", "YYYY-MM", "YYYY-MM-DD" or "early|mid|late YYYY", or two of them as "FIRST/LAST"'
 
 
@@ -130,6 +138,22 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
             if self.until.earliest <= self._own_latest:
                 raise ValueError(f"a range must end after its start ends, got: {self}")
         return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # The files hold the text form, or {"date", "inference"}: describe those, not the parsed fields.
+        text = {"type": "string", "pattern": TEXT_PATTERN, "examples": ["2023", "late 2023", "2023-09-10/2023-09-11"]}
+        inferred = {
+            "type": "object",
+            "properties": {"date": text, "inference": {"type": "string", "minLength": 1}},
+            "required": ["date", "inference"],
+            "additionalProperties": False,
+        }
+        return {
+            "title": "PartialDate",
+            "description": "A date at the precision an article gives it: text, or {date, inference} when inferred.",
+            "anyOf": [text, inferred],
+        }
 
     @model_serializer
     def _to_json(self) -> str | dict[str, str]:

@@ -7,13 +7,13 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar, cast
+from typing import TYPE_CHECKING, Final, Literal, TypeVar, cast
 
 import importlib_resources
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
-from vn_diplomacy.errors import DataError, NotFound
+from vn_diplomacy.errors import DataError, NotFound, QueryError
 from vn_diplomacy.models import (
     VIETNAM,
     Agreement,
@@ -30,13 +30,19 @@ from vn_diplomacy.models import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    import pandas
     from importlib_resources.abc import Traversable
 
-__all__ = ["FILES", "Dataset", "bundled", "dumps", "load"]
+    from vn_diplomacy.tables import Cell
+
+__all__ = ["FILES", "MODELS", "CollectionName", "Dataset", "bundled", "canonical", "dumps", "load"]
 
 R = TypeVar("R", bound=Record)
 
-FILES: Final = {
+CollectionName = Literal["sources", "partners", "people", "engagements", "trade", "agreements", "claims"]
+"""The name of one of the seven collections, as `Dataset.to_records` and the exports take it."""
+
+FILES: Final[dict[CollectionName, str]] = {
     "sources": "sources.json",
     "partners": "partners.json",
     "people": "people.json",
@@ -46,6 +52,17 @@ FILES: Final = {
     "claims": "claims.json",
 }
 """The collection names and the file each is read from, in loading order."""
+
+MODELS: Final[dict[CollectionName, type[Record]]] = {
+    "sources": Source,
+    "partners": Partner,
+    "people": Person,
+    "engagements": Engagement,
+    "trade": TradeFigure,
+    "agreements": Agreement,
+    "claims": Claim,
+}
+"""The record class of each collection."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,43 @@ class Dataset:
     """The articles' aggregate statements."""
     directory: str
     """Where the data was read from."""
+
+    def to_records(self, collection: CollectionName) -> tuple[dict[str, Cell], ...]:
+        """One collection as flat rows: dicts of text, `Decimal`, `datetime.date` or None.
+
+        Nested fields are flattened as `vn_diplomacy.tables` documents (dates in four columns, lists of ids
+        joined by " | ", nested records as JSON text), the same as the CSV and Parquet exports.
+
+        Raises:
+            QueryError: `collection` is not one of the seven collection names.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> row = vd.load().to_records("trade")[-1]
+            >>> row["value"], row["unit"], row["period_end"]
+            (Decimal('88000000000'), 'USD', datetime.date(2024, 8, 31))
+        """
+        from vn_diplomacy.tables import to_records  # noqa: PLC0415  # tables imports this module
+
+        return to_records(self, collection)
+
+    def to_pandas(self, collection: CollectionName) -> pandas.DataFrame:
+        """One collection as a pandas DataFrame of the `to_records` rows, one column per table column.
+
+        Needs the ``pandas`` extra (``pip install 'vn_diplomacy[pandas]'``); pandas is imported only here.
+
+        Raises:
+            QueryError: `collection` is not a collection name, or pandas is not installed.
+        """
+        from vn_diplomacy.tables import columns  # noqa: PLC0415  # tables imports this module
+
+        names = [column.name for column in columns(collection)]  # checks the name before pandas is imported
+        try:
+            import pandas  # noqa: PLC0415  # an optional extra, imported only here
+        except ImportError:
+            raise QueryError("to_pandas() needs pandas: pip install 'vn_diplomacy[pandas]'") from None
+        frame: pandas.DataFrame = pandas.DataFrame(list(self.to_records(collection)), columns=names)
+        return frame
 
 
 def _read(folder: Traversable, name: str, shown: str) -> bytes:
@@ -174,7 +228,7 @@ def _read_dataset(folder: Traversable, label: str) -> Dataset:
     _check_references(files["trade"], trade, "partner", partner_ids, "partner")
     _check_references(files["agreements"], agreements, "parties", parties, "partner")
     _check_references(files["claims"], claims, "partners", partner_ids, "partner")
-    collections: dict[str, tuple[Record, ...]] = {
+    collections: dict[CollectionName, tuple[Record, ...]] = {
         "sources": sources,
         "partners": partners,
         "people": people,
@@ -291,10 +345,12 @@ def dumps(records: Iterable[Record]) -> str:
         >>> dumps([vd.partners.get("JP")]).startswith('[\\n  {\\n    "id": "JP"')
         True
     """
-    items = sorted(records, key=lambda record: record.id)
-    payload: list[dict[str, object]] = []
-    for record in items:
-        fields = record.model_dump(mode="json", exclude_defaults=True)
-        evidence = fields.pop("evidence")
-        payload.append({**fields, "evidence": evidence})
+    payload = [canonical(record) for record in sorted(records, key=lambda record: record.id)]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def canonical(record: Record) -> dict[str, object]:
+    """A record as the data files hold it: defaults left out, evidence last."""
+    fields = record.model_dump(mode="json", exclude_defaults=True)
+    evidence = fields.pop("evidence")
+    return {**fields, "evidence": evidence}
