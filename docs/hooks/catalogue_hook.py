@@ -1,4 +1,4 @@
-"""MkDocs hook: adds the data catalogue pages and the timeline chart, generated from the bundled data.
+"""MkDocs hook: adds the pages generated at build time: the data catalogue, the timeline chart, the command line.
 
 Nothing generated is written into the docs folder; the pages exist only in the build.
 """
@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import catalogue  # a sibling module: MkDocs puts this folder on sys.path while it loads the hook
+import catalogue  # sibling modules: MkDocs puts this folder on sys.path while it loads the hook
+import cli_page
 import timeline_chart
 from mkdocs.structure.files import File
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add every generated page and the chart to the build."""
+    files.append(File.generated(config, cli_page.PATH, content=cli_page.page()))
     for path, text in catalogue.pages().items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, f"{catalogue.ROOT}/timeline.svg", content=timeline_chart.svg()))

@@ -45,6 +45,11 @@ def text_of(page: Path) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+def text_of_lines(page_html: str) -> str:
+    """The text of a page's code blocks and paragraphs, line breaks kept (tags dropped, entities kept)."""
+    return re.sub(r"<[^>]+>", "", page_html)
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 
@@ -148,3 +153,33 @@ def test_a_year_only_upgrade_is_drawn_as_a_span_not_a_point(site: Path) -> None:
     band, bar = sorted(rects, key=lambda r: float(r.get("x", "0")))
     assert float(band.get("x", "0")) + float(band.get("width", "0")) == pytest.approx(float(bar.get("x", "0")), abs=0.2)
     assert float(band.get("width", "0")) > 20
+
+
+def _help_options(capsys: pytest.CaptureFixture[str], *args: str) -> set[str]:
+    from vn_diplomacy import cli
+
+    assert cli.main([*args, "--help"]) == 0
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", capsys.readouterr().out)) - {"--help"}
+
+
+def test_the_command_line_page_shows_every_command_and_option_in_an_example(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from vn_diplomacy import cli
+
+    page = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    text = text_of(site / "cli" / "index.html")
+    examples = [html.unescape(line) for line in re.findall(r"\$ (vn-diplomacy[^\n<]*)", text_of_lines(page))]
+    for command in cli.COMMANDS:
+        assert f'id="{command}"' in page, command
+        assert any(example.split()[1:2] == [command] or f" {command} " in example for example in examples), command
+        for option in _help_options(capsys, command):
+            assert any(f" {command} " in f"{example} " and option in example.split() for example in examples), (
+                command,
+                option,
+            )
+    for option in _help_options(capsys):
+        assert any(option in example.split() for example in examples), option
+    # Real output, not a transcript kept by hand: the overview's counts and an error's suggestion.
+    assert f"{len(vd.partners)} partners" in text
+    assert "did you mean 'JP' (Japan)?" in text
