@@ -77,6 +77,12 @@ def _evidence(page: str, evidence: Iterable[Evidence]) -> list[str]:
     return [*lines, ""]
 
 
+def _chart(page: str) -> str:
+    """The timeline chart, linked to itself at full size (the page's column shrinks it)."""
+    target = _link(page, f"{ROOT}/timeline.svg")
+    return f"[![Partnership tiers and engagements over time]({target})]({target})"
+
+
 def _source_anchor(source_id: str) -> str:
     return f"source-{source_id}"
 
@@ -253,7 +259,7 @@ def _partner_index() -> str:
         "Every partner in the bundled data, grouped by the latest tier the articles know of. Each page holds the",
         "partner's tier history, relations, engagements, trade figures, agreements and claims, each with its quote.",
         "",
-        f"![Partnership tiers and engagements over time]({_link(page, f'{ROOT}/timeline.svg')})",
+        _chart(page),
         "",
         "The chart: one row per partner with a known tier; a bar starts on the day a tier counts from, and a",
         "lighter band before it covers every day its date can mean (a year-only date spans its whole year). Dashed",
@@ -293,7 +299,7 @@ def _timeline() -> str:
         "",
         f"All {len(vd.engagements)} engagements, oldest first (by the first day each date can mean).",
         "",
-        f"![Partnership tiers and engagements over time]({_link(page, f'{ROOT}/timeline.svg')})",
+        _chart(page),
         "",
     ]
     year: int | None = None

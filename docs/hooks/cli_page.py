@@ -26,7 +26,7 @@ PATH: Final = "cli.md"
 
 FOLDERS: Final = frozenset({"my-data", "vn-data", "no-such-folder"})  # arguments that are paths in the work folder
 JSON_LINES: Final = 40  # --json output longer than this is cut, and the cut is said
-COLUMNS: Final = "100"  # argparse wraps help text to the terminal; the page should not depend on the builder's
+COLUMNS: Final = "80"  # argparse wraps help text to the terminal; the page should not depend on the builder's
 
 EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
     "": ((("--version",), 0), (("--data", "my-data", "partners", "--tier", "strategic"), 0)),

@@ -25,7 +25,7 @@ TOP: Final = 40
 ROW: Final = 30
 BAR: Final = 11
 LABEL_LENGTH: Final = 26  # longer names (organisations) are shown by their id
-LEGEND: Final = 70
+LEGEND: Final = 92
 COLOURS: Final = {
     vd.Tier.COMPREHENSIVE: "#9ecae1",
     vd.Tier.STRATEGIC: "#4292c6",
@@ -140,26 +140,30 @@ def svg() -> str:
         lx += 24 + 7 * len(tier.label) + 24
     out += items
     band = f'width="18" height="{BAR}" fill="{COLOURS[vd.Tier.STRATEGIC]}"'
+    second, third = legend_y + 14, legend_y + 36  # the top of the legend's second and third lines
     notes = [
         (
             LEFT,
-            f'<rect x="{LEFT}" y="{legend_y + 14}" {band} fill-opacity="0.35"/>',
-            "days its date can mean before it surely counts",
+            second,
+            f'<rect x="{LEFT}" y="{second}" {band} fill-opacity="0.35"/>',
+            "days its date can mean before the tier surely counts",
         ),
         (
-            LEFT + 300,
-            f'<rect x="{LEFT + 300}" y="{legend_y + 14}" {band} fill-opacity="0.6" stroke-dasharray="4 2" '
+            LEFT + 350,
+            second,
+            f'<rect x="{LEFT + 350}" y="{second}" {band} fill-opacity="0.6" stroke-dasharray="4 2" '
             f'stroke="{COLOURS[vd.Tier.STRATEGIC]}"/>',
             "attested in force; set-up date unknown",
         ),
         (
-            LEFT + 560,
-            f'<line x1="{LEFT + 569}" y1="{legend_y + 13}" x2="{LEFT + 569}" y2="{legend_y + 27}" stroke="{MARK}" '
-            'stroke-width="2"/>',
-            "engagement (a line: its date's span)",
+            LEFT,
+            third,
+            f'<line x1="{LEFT + 9}" y1="{third - 1}" x2="{LEFT + 9}" y2="{third + 13}" '
+            f'stroke="{MARK}" stroke-width="2"/>',
+            "engagement; a line with end ticks spans the days its date can mean",
         ),
     ]
-    for nx, shape, label in notes:
-        out += [shape, f'<text x="{nx + 24}" y="{legend_y + 24}" {TEXT}>{escape(label)}</text>']
+    for nx, top, shape, label in notes:
+        out += [shape, f'<text x="{nx + 24}" y="{top + 10}" {TEXT}>{escape(label)}</text>']
     out.append("</svg>")
     return "\n".join(out) + "\n"
