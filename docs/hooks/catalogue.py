@@ -69,7 +69,7 @@ def _evidence(page: str, evidence: Iterable[Evidence]) -> list[str]:
     lines: list[str] = []
     for item in evidence:
         source = vd.sources.get(item.source)
-        label = f"{_text(source.publisher or 'Unnamed publisher')}, {_text(source.published)}"
+        label = f"{_text(source.publisher or source.title or source.id)}, {_text(source.published)}"
         cite = f"[{label}]({_link(page, f'{ROOT}/sources.md', _source_anchor(source.id))})"
         if source.url is not None:
             cite += f" · [the article]({source.url})"
@@ -261,10 +261,10 @@ def _partner_index() -> str:
         "",
         _chart(page),
         "",
-        "The chart: one row per partner with a known tier; a bar starts on the day a tier counts from, and a",
-        "lighter band before it covers every day its date can mean (a year-only date spans its whole year). Dashed",
-        "bars are tiers an article attests as in force rather than dates the set-up of. Ticks mark engagements;",
-        "a tick with a line spans the days an engagement's date can mean.",
+        "The chart: one row per partner with a known tier or an engagement. A bar starts on the day a tier counts",
+        "from, and a lighter band before it covers the other days its date can mean (a year-only date spans its",
+        "whole year). Dashed bars are tiers an article attests as in force without dating their set-up. Ticks mark",
+        "engagements; a tick with a line spans the days an engagement's date can mean.",
         "",
     ]
     for tier in sorted(vd.Tier, reverse=True):
