@@ -36,9 +36,21 @@ def test_the_cli_lists_tiers_and_formats_as_the_package_defines_them() -> None:
 
 def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys) == run(capsys, "overview")
-    status, out, _ = run(capsys)
-    assert status == 0
+    status, out, err = run(capsys)
+    assert (status, err) == (0, "")
     assert "comprehensive strategic partnership (7): Australia" in out
+    assert "United States (since 2023-09-10/2023-09-11)" in out
+    assert "nearly 88,000,000,000 USD, +22% vs 2023" in out
+    assert "No. 6, up 2 places vs 2019" in out
+    assert "France (attested 2023-09-10/2023-09-11, inferred)" in out
+    assert "comprehensive partnership (0): none at this tier now" in out
+    assert "Bui Thanh Son meets US Secretary of State Marco Rubio" in out
+
+
+def test_overview_via_python_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "vn_diplomacy"], check=True, capture_output=True, text=True)
+    assert result.stdout.startswith("vn_diplomacy: Vietnam's foreign relations")
+    assert result.stderr == ""
 
 
 def test_partners_on_a_day_at_a_tier(capsys: pytest.CaptureFixture[str]) -> None:

@@ -266,3 +266,17 @@ def test_all_schemas_at_once_and_an_unknown_name() -> None:
     assert schemas["trade"]["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     with pytest.raises(vd.QueryError, match="unknown collection 'engagement'; did you mean 'engagements'"):
         vd.json_schema("engagement")  # type: ignore[call-overload]  # the wrong name is the point
+
+
+def test_without_the_extras_the_message_says_what_to_install(
+    data: vd.Dataset, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # makes `import pyarrow` raise ImportError
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(vd.QueryError, match=r"Parquet export needs pyarrow: pip install 'vn_diplomacy\[parquet\]'"):
+        export(data, tmp_path, "parquet")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(vd.QueryError, match=r"to_pandas\(\) needs pandas: pip install 'vn_diplomacy\[pandas\]'"):
+        data.to_pandas("partners")

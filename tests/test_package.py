@@ -8,7 +8,6 @@ import sys
 import pytest
 
 import vn_diplomacy as vd
-from vn_diplomacy.cli import main
 
 
 def run_python(code: str) -> str:
@@ -58,24 +57,6 @@ def test_version_is_the_installed_distributions() -> None:
     from importlib.metadata import version
 
     assert vd.__version__ == version("vn_diplomacy")
-
-
-def test_overview_lists_partners_by_tier_engagements_and_trade(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 0
-    out = capsys.readouterr().out
-    assert "comprehensive strategic partnership (7): Australia" in out
-    assert "United States (since 2023-09-10/2023-09-11)" in out
-    assert "nearly 88,000,000,000 USD, +22% vs 2023" in out
-    assert "No. 6, up 2 places vs 2019" in out
-    assert "France (attested 2023-09-10/2023-09-11, inferred)" in out
-    assert "comprehensive partnership (0): none at this tier now" in out
-    assert "Bui Thanh Son meets US Secretary of State Marco Rubio" in out
-
-
-def test_overview_via_python_m() -> None:
-    result = subprocess.run([sys.executable, "-m", "vn_diplomacy"], check=True, capture_output=True, text=True)
-    assert result.stdout.startswith("vn_diplomacy: Vietnam's foreign relations")
-    assert result.stderr == ""
 
 
 def test_the_three_export_lists_agree() -> None:

@@ -284,9 +284,7 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
     partner = data.partners.lookup(args.name)
     if args.json:
         return _json_one(partner)
-    lines = [f"{partner.name} ({partner.id}), {partner.kind.value}"]
-    if partner.aliases:
-        lines.append("Also written: " + ", ".join(partner.aliases))
+    lines = _heading(partner.name, partner.id, partner.kind.value, partner.aliases)
     lines += ["", "Diplomatic relations"] if partner.relations else []
     for event in partner.relations:
         lines.append(f"  {event.date}  {event.kind.value}")
@@ -305,6 +303,11 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
         lines += _quotes(fact.evidence, "    ")
     lines += _related(data, partner.id)
     return "\n".join(lines)
+
+
+def _heading(name: str, id_: str, what: str, aliases: tuple[str, ...]) -> list[str]:
+    """The first lines of a partner's or person's page: "Japan (JP), state", then other spellings."""
+    return [f"{name} ({id_}), {what}", *(["Also written: " + ", ".join(aliases)] if aliases else [])]
 
 
 def _related(data: Dataset, ref: str) -> list[str]:
@@ -340,9 +343,7 @@ def _person(data: Dataset, args: argparse.Namespace) -> str:
     person = data.people.lookup(args.name)
     if args.json:
         return _json_one(person)
-    lines = [f"{person.name} ({person.id}), {person.country}"]
-    if person.aliases:
-        lines.append("Also written: " + ", ".join(person.aliases))
+    lines = _heading(person.name, person.id, person.country, person.aliases)
     lines += ["", "Roles"]
     for role in person.roles:
         lines.append(f"  {role.as_of}  {role.title} ({role.entity})")
