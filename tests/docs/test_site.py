@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -183,3 +184,12 @@ def test_the_command_line_page_shows_every_command_and_option_in_an_example(
     # Real output, not a transcript kept by hand: the overview's counts and an error's suggestion.
     assert f"{len(vd.partners)} partners" in text
     assert "did you mean 'JP' (Japan)?" in text
+
+
+def test_the_search_index_has_every_engagement_of_the_timeline_and_every_partner_page(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"] for entry in index["docs"]}
+    for engagement in vd.engagements:
+        assert f"catalogue/timeline/#engagement-{engagement.id}" in locations, engagement.id
+    for partner in vd.partners:
+        assert f"catalogue/partners/{partner.id}/" in locations, partner.id
