@@ -15,6 +15,9 @@ import vn_diplomacy as vd
 
 CORPUS = Path(__file__).parent / "corpus"
 
+# Type-checked, never run (tests/test_typing.py checks them); --doctest-modules would import them.
+collect_ignore = ["typing"]
+
 
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, str]:

@@ -43,8 +43,10 @@ if TYPE_CHECKING:
         TradeFigure,
     )
     from vn_diplomacy.schema import json_schema
+    from vn_diplomacy.versions import DATA_VERSION
 
 __all__ = [
+    "DATA_VERSION",
     "FILES",
     "VIETNAM",
     "Agreement",
@@ -144,11 +146,13 @@ _MODULES: Final = {
         "TradeFigure",
     ),
     "vn_diplomacy.schema": ("json_schema",),
+    "vn_diplomacy.versions": ("DATA_VERSION",),
 }
 _HOME: Final = {name: module for module, names in _MODULES.items() for name in names}
 
 
-def __getattr__(name: str) -> object:
+def _resolve(name: str) -> object:
+    """Import, compute or load `name` on first access, and cache it in the module."""
     import importlib
 
     if name in _COLLECTIONS:
@@ -165,6 +169,12 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value  # later reads skip __getattr__
     return value
+
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers: a module-level __getattr__ would make them accept any attribute
+    # (`vd.partnerz` typed as object); without it, only the names declared above exist for them.
+    __getattr__ = _resolve
 
 
 def __dir__() -> list[str]:

@@ -7,6 +7,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal, TypeVar, cast
 
 import importlib_resources
@@ -28,7 +29,7 @@ from vn_diplomacy.models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
 
     import pandas
     from importlib_resources.abc import Traversable
@@ -42,16 +43,18 @@ R = TypeVar("R", bound=Record)
 CollectionName = Literal["sources", "partners", "people", "engagements", "trade", "agreements", "claims"]
 """The name of one of the seven collections, as `Dataset.to_records` and the exports take it."""
 
-FILES: Final[dict[CollectionName, str]] = {
-    "sources": "sources.json",
-    "partners": "partners.json",
-    "people": "people.json",
-    "engagements": "engagements.json",
-    "trade": "trade.json",
-    "agreements": "agreements.json",
-    "claims": "claims.json",
-}
-"""The collection names and the file each is read from, in loading order."""
+FILES: Final[Mapping[CollectionName, str]] = MappingProxyType(
+    {
+        "sources": "sources.json",
+        "partners": "partners.json",
+        "people": "people.json",
+        "engagements": "engagements.json",
+        "trade": "trade.json",
+        "agreements": "agreements.json",
+        "claims": "claims.json",
+    }
+)
+"""The collection names and the file each is read from, in loading order; read-only, as the loader uses it."""
 
 MODELS: Final[dict[CollectionName, type[Record]]] = {
     "sources": Source,

@@ -145,8 +145,9 @@ class Tier(Enum):
         """The tier as prose, e.g. "comprehensive strategic partnership"."""
         return self.value.replace("-", " ") + " partnership"
 
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Tier):
+    def __lt__(self, other: Tier) -> bool:
+        # `other: Tier` lets checkers reject `Tier.STRATEGIC < "strategic"`; the guard serves untyped callers.
+        if not isinstance(other, Tier):  # pyright: ignore[reportUnnecessaryIsInstance]
             return NotImplemented
         return self.rank < other.rank
 
