@@ -232,7 +232,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
-    assert (status, out) == (0, f"vn-diplomacy {vd.__version__}\n")
+    assert (status, out) == (0, f"vn-diplomacy {vd.__version__} (data {vd.DATA_VERSION})\n")
 
 
 def installed_command() -> str:

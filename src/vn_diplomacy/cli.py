@@ -437,7 +437,9 @@ _RUN: dict[str, Callable[[Dataset, argparse.Namespace], str]] = {
 def _version() -> str:
     from importlib.metadata import version
 
-    return f"{PROG} {version('vn_diplomacy')}"
+    from vn_diplomacy.versions import DATA_VERSION
+
+    return f"{PROG} {version('vn_diplomacy')} (data {DATA_VERSION})"
 
 
 def _check_command(argv: Sequence[str]) -> None:

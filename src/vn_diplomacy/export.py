@@ -13,13 +13,13 @@ import hashlib
 import io
 import json
 from decimal import Decimal
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from vn_diplomacy.errors import QueryError
 from vn_diplomacy.loading import FILES, canonical, dumps
 from vn_diplomacy.tables import Cell, columns, to_records
+from vn_diplomacy.versions import DATA_VERSION
 
 if TYPE_CHECKING:
     import os
@@ -207,7 +207,7 @@ def datapackage(dataset: Dataset, fmt: ExportFormat, directory: Path) -> dict[st
             "agreements and aggregate claims reported in official articles about Vietnam's foreign relations; "
             f"every record carries the verbatim quotes it is taken from. Licence: {LICENCE_NOTE}"
         ),
-        "version": version("vn_diplomacy"),
+        "version": DATA_VERSION,
         "sources": [_source(s.title or s.id, s.url) for s in dataset.sources],
         "resources": resources,
     }

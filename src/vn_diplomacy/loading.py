@@ -56,16 +56,18 @@ FILES: Final[Mapping[CollectionName, str]] = MappingProxyType(
 )
 """The collection names and the file each is read from, in loading order; read-only, as the loader uses it."""
 
-MODELS: Final[dict[CollectionName, type[Record]]] = {
-    "sources": Source,
-    "partners": Partner,
-    "people": Person,
-    "engagements": Engagement,
-    "trade": TradeFigure,
-    "agreements": Agreement,
-    "claims": Claim,
-}
-"""The record class of each collection."""
+MODELS: Final[Mapping[CollectionName, type[Record]]] = MappingProxyType(
+    {
+        "sources": Source,
+        "partners": Partner,
+        "people": Person,
+        "engagements": Engagement,
+        "trade": TradeFigure,
+        "agreements": Agreement,
+        "claims": Claim,
+    }
+)
+"""The record class of each collection; read-only, as the loader and the schemas use it."""
 
 
 @dataclass(frozen=True)
