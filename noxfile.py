@@ -9,7 +9,13 @@ uv, when installed beside nox, builds the six environments in seconds instead of
 
 from __future__ import annotations
 
+import os
+
 import nox
+
+# uv ships its own root certificates, which do not know a TLS-inspecting proxy's CA (our CI has one);
+# the system store does, as pip's configuration does. Set here so every uv call, tests' included, inherits it.
+os.environ.setdefault("UV_SYSTEM_CERTS", "1")
 
 PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 
