@@ -487,6 +487,7 @@ def _run(args: argparse.Namespace) -> int:
             command: str = args.command or "overview"
             text = overview(data) if command == "overview" else _RUN[command](data, args)
         print(text)
+        sys.stdout.flush()  # a closed pipe must fail here, inside the handler, not at interpreter exit
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         import os
 
