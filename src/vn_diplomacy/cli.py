@@ -172,16 +172,23 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> 
     return "\n".join([header, *lines, f"({len(rows)} {noun})"])
 
 
+def _dump(record: Record) -> dict[str, object]:
+    """Every field of a record (defaults too, so each object has the same keys), its evidence last."""
+    fields = record.model_dump(mode="json")
+    evidence = fields.pop("evidence")
+    return {**fields, "evidence": evidence}
+
+
 def _json(records: Iterable[Record]) -> str:
     import json
 
-    return json.dumps([record.model_dump(mode="json") for record in records], indent=2, ensure_ascii=False)
+    return json.dumps([_dump(record) for record in records], indent=2, ensure_ascii=False)
 
 
 def _json_one(record: Record) -> str:
     import json
 
-    return json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return json.dumps(_dump(record), indent=2, ensure_ascii=False)
 
 
 def _quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:
