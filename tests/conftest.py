@@ -1,8 +1,11 @@
-"""Shared fixtures: the article corpus and a writable copy of the bundled data."""
+"""Shared fixtures: the article corpus, a writable copy of the bundled data, and the built docs site."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import importlib_resources
@@ -36,3 +39,35 @@ def data_dir(tmp_path: Path) -> Path:
 def copy_tree(source: Path, target: Path) -> None:
     """Copy a folder (used by tests that need a second data directory)."""
     shutil.copytree(source, target)
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def build(site_dir: Path) -> str:
+    """Run `mkdocs build --strict` into `site_dir`; return its output, or fail the test with it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    if result.returncode != 0 or "WARNING" in output:
+        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{output}")
+    return output
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site: $VN_DIPLOMACY_SITE when the caller built it (nox -s docs), else built here."""
+    given = os.environ.get("VN_DIPLOMACY_SITE")
+    if given:
+        path = (ROOT / given).resolve()
+        assert (path / "index.html").is_file(), f"VN_DIPLOMACY_SITE={given} holds no built site"
+        return path
+    path = tmp_path_factory.mktemp("site")
+    build(path)
+    return path

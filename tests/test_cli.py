@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -272,6 +273,8 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         "from vn_diplomacy.cli import main\n"
         "sys.exit(main(['engagements']))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert result.returncode == 1
-    assert result.stderr == ""
+    for buffered in ("", "1"):  # stdout block-buffered (a pipe's default) and unbuffered
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        env |= {"PYTHONUNBUFFERED": buffered} if buffered else {}
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
+        assert (result.returncode, result.stderr) == (1, "")

@@ -102,12 +102,19 @@ __version__: str
 
 # The bundled data; declared for type checkers, resolved by __getattr__ on first access.
 sources: Collection[Source]
+"""The source articles every quote comes from."""
 partners: PartnerCollection
+"""The states and organisations Vietnam deals with, with their relations, tiers and facts."""
 people: Collection[Person]
+"""The people the articles name, with their dated roles."""
 engagements: Collection[Engagement]
+"""Meetings, visits, calls, sessions, conferences and summits, oldest first."""
 trade: Collection[TradeFigure]
+"""Trade and economic figures, and ranks, for a period."""
 agreements: Collection[Agreement]
+"""Treaties, agreements, memoranda, declarations and joint statements, with their status."""
 claims: Collection[Claim]
+"""The articles' own aggregate statements, such as a count of partners."""
 
 _COLLECTIONS: Final = frozenset({"sources", "partners", "people", "engagements", "trade", "agreements", "claims"})
 

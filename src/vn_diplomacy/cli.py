@@ -172,16 +172,23 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> 
     return "\n".join([header, *lines, f"({len(rows)} {noun})"])
 
 
+def _dump(record: Record) -> dict[str, object]:
+    """Every field of a record (defaults too, so each object has the same keys), its evidence last."""
+    fields = record.model_dump(mode="json")
+    evidence = fields.pop("evidence")
+    return {**fields, "evidence": evidence}
+
+
 def _json(records: Iterable[Record]) -> str:
     import json
 
-    return json.dumps([record.model_dump(mode="json") for record in records], indent=2, ensure_ascii=False)
+    return json.dumps([_dump(record) for record in records], indent=2, ensure_ascii=False)
 
 
 def _json_one(record: Record) -> str:
     import json
 
-    return json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return json.dumps(_dump(record), indent=2, ensure_ascii=False)
 
 
 def _quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:
@@ -487,6 +494,7 @@ def _run(args: argparse.Namespace) -> int:
             command: str = args.command or "overview"
             text = overview(data) if command == "overview" else _RUN[command](data, args)
         print(text)
+        sys.stdout.flush()  # a closed pipe must fail here, inside the handler, not at interpreter exit
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
         import os
 

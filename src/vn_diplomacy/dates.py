@@ -276,7 +276,13 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         return datetime.date(self.year, last, _month_days(self.year, last))
 
     def contains(self, day: datetime.date) -> bool:
-        """Whether `day` lies within the days this date can mean."""
+        """Whether `day` lies within the days this date can mean.
+
+        Examples:
+            >>> import datetime
+            >>> PartialDate.parse("2023").contains(datetime.date(2023, 6, 1))
+            True
+        """
         return self.earliest <= day <= self.latest
 
     def __str__(self) -> str:

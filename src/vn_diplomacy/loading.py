@@ -133,6 +133,12 @@ class Dataset:
 
         Raises:
             QueryError: `collection` is not a collection name, or pandas is not installed.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> frame = vd.load().to_pandas("partners")
+            >>> frame.loc[frame["id"] == "JP", "tier"].item()
+            'comprehensive-strategic'
         """
         from vn_diplomacy.tables import columns  # noqa: PLC0415  # tables imports this module
 

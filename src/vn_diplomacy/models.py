@@ -71,15 +71,35 @@ class Record(BaseModel, frozen=True, extra="forbid"):
     )
 
     def names(self) -> tuple[str, ...]:
-        """The names `lookup()` matches besides the id."""
+        """The names `lookup()` matches besides the id.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.partners.get("VA").names()
+            ('Holy See', 'Vatican', 'The Holy See')
+        """
         return ()
 
     def references(self) -> tuple[str, ...]:
-        """The partner and person ids the record involves, for `involving()`."""
+        """The partner and person ids the record involves, for `involving()`.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.engagements.get("2025-07-11-son-rubio").references()
+            ('US', 'bui-thanh-son', 'marco-rubio')
+        """
         return ()
 
     def span(self) -> tuple[datetime.date, datetime.date] | None:
-        """The first and last day the record speaks of, for `between()`; None when it has no date."""
+        """The first and last day the record speaks of, for `between()`; None when it has no date.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.engagements.get("2025-07-11-son-rubio").span()
+            (datetime.date(2025, 7, 11), datetime.date(2025, 7, 11))
+            >>> vd.agreements.get("evipa").span() is None
+            True
+        """
         return None
 
 
@@ -328,6 +348,11 @@ class Person(Record, frozen=True):
 
         Raises:
             TypeError: `day` is not a `datetime.date`.
+
+        Examples:
+            >>> import datetime, vn_diplomacy as vd
+            >>> [role.title for role in vd.people.get("bui-thanh-son").roles_on(datetime.date(2024, 3, 18))]
+            ['Minister of Foreign Affairs']
         """
         require_day(day, "day")
         return tuple(role for role in self.roles if role.as_of.contains(day))

@@ -1,0 +1,149 @@
+"""The command-line page, written at build time by running the real `vn-diplomacy` commands.
+
+Each subcommand gets its `--help` text and examples with their actual output. A command whose exit
+status is not the one the page expects stops the build, so the page cannot show a failing example.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import subprocess
+import sys
+import tempfile
+from importlib.resources import files
+from pathlib import Path
+from typing import Final
+
+import vn_diplomacy as vd
+from vn_diplomacy import cli
+
+__all__ = ["EXAMPLES", "page"]
+
+PATH: Final = "cli.md"
+"""The page's path inside the docs folder."""
+
+FOLDERS: Final = frozenset({"my-data", "vn-data", "no-such-folder"})  # arguments that are paths in the work folder
+JSON_LINES: Final = 40  # --json output longer than this is cut, and the cut is said
+COLUMNS: Final = "80"  # argparse wraps help text to the terminal; the page should not depend on the builder's
+
+EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
+    "": ((("--version",), 0), (("--data", "my-data", "partners", "--tier", "strategic"), 0)),
+    "overview": ((("overview",), 0),),
+    "partners": (
+        (("partners",), 0),
+        (("partners", "--tier", "comprehensive-strategic", "--on", "2024-03-19"), 0),
+        (("partners", "--tier", "strategic", "--json"), 0),
+    ),
+    "partner": ((("partner", "Japan"), 0), (("partner", "JPN"), 1), (("partner", "VA", "--json"), 0)),
+    "people": ((("people",), 0), (("people", "--json"), 0)),
+    "person": ((("person", "bui thanh son"), 0), (("person", "wang-yi", "--json"), 0)),
+    "engagements": (
+        (("engagements", "--person", "Bui Thanh Son", "--from", "2025-07-10", "--to", "2025-07-11"), 0),
+        (("engagements", "--partner", "US", "--partner", "CN"), 0),
+        (("engagements", "--partner", "VA", "--json"), 0),
+    ),
+    "trade": ((("trade",), 0), (("trade", "--partner", "US", "--json"), 0)),
+    "agreements": ((("agreements",), 0), (("agreements", "--json"), 0)),
+    "claims": ((("claims",), 0), (("claims", "--json"), 0)),
+    "sources": ((("sources",), 0), (("sources", "--json"), 0)),
+    "export": ((("export", "--format", "csv", "--out", "vn-data"), 0),),
+    "validate": ((("validate", "my-data"), 0), (("validate", "no-such-folder"), 1)),
+}
+"""Per subcommand ("" for the options before one): the arguments of each example and its expected exit status."""
+
+
+def _shell(args: tuple[str, ...]) -> str:
+    """The command as typed in a POSIX shell."""
+    quoted = [arg if arg.replace("-", "").replace(".", "").isalnum() else f'"{arg}"' for arg in args]
+    return " ".join([cli.PROG, *quoted])
+
+
+def _in_process(args: list[str]) -> tuple[str, int]:
+    """Run `cli.main`, the function behind the installed command, here: the data is loaded once per build."""
+    out = io.StringIO()
+    previous = os.environ.get("COLUMNS")
+    os.environ["COLUMNS"] = COLUMNS
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+            status = cli.main(args)
+    finally:
+        if previous is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = previous
+    return out.getvalue().rstrip("\n"), status
+
+
+def _run(args: tuple[str, ...], folder: Path) -> tuple[str, int]:
+    """Run an example; one that names a folder runs as a real process in `folder` (which holds `my-data`)."""
+    if not set(args) & FOLDERS:
+        return _in_process(list(args))
+    result = subprocess.run(
+        [sys.executable, "-m", "vn_diplomacy", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": COLUMNS},
+        check=False,
+    )
+    return (result.stdout + result.stderr).rstrip("\n"), result.returncode
+
+
+def _help(args: list[str]) -> str:
+    """The `--help` text."""
+    text, status = _in_process([*args, "--help"])
+    if status != 0:
+        raise RuntimeError(f"{cli.PROG} {' '.join(args)} --help exited {status}:\n{text}")
+    return text
+
+
+def _examples(command: str, folder: Path) -> list[str]:
+    lines: list[str] = []
+    for args, expected in EXAMPLES[command]:
+        output, status = _run(args, folder)
+        if status != expected:
+            raise RuntimeError(f"{_shell(args)} exited {status}, the docs expect {expected}:\n{output}")
+        note = "" if status == 0 else f" (exit status {status})"
+        shown = output.splitlines()
+        if "--json" in args and len(shown) > JSON_LINES:
+            # The full records are in the catalogue; a page of JSON says no more than its start does.
+            hidden = len(shown) - JSON_LINES
+            output = "\n".join([*shown[:JSON_LINES], f"... ({hidden} more lines; run the command to see them all)"])
+            note += f" (the first {JSON_LINES} lines)"
+        lines += [f"`{_shell(args)}`{note}:", "", "```console", f"$ {_shell(args)}", output, "```", ""]
+    return lines
+
+
+def page() -> str:
+    """The page's Markdown."""
+    missing = set(cli.COMMANDS) - set(EXAMPLES)
+    if missing:
+        raise RuntimeError(f"the command-line page has no example of: {', '.join(sorted(missing))}")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        (folder / "my-data").mkdir()
+        for name in vd.FILES.values():
+            (folder / "my-data" / name).write_bytes((files("vn_diplomacy") / "data" / name).read_bytes())
+        lines = [
+            "# Command line",
+            "",
+            f"`{cli.PROG}` (or `python -m vn_diplomacy`) answers the package's questions from a shell. This page is",
+            "generated at every build by running the commands below; each output is the command's real output on",
+            "the bundled data (`my-data` is a copy of it; `export` creates `vn-data`).",
+            "",
+            "Exit status 0 is success, 1 means the data has no answer (an unknown name, invalid data), 2 means the",
+            "command was used wrongly; each error is one line on stderr.",
+            "",
+            "## Options before the command",
+            "",
+            "```text",
+            _help([]),
+            "```",
+            "",
+            *_examples("", folder),
+        ]
+        for command in cli.COMMANDS:
+            lines += [f"## {command}", "", "```text", _help([command]), "```", "", *_examples(command, folder)]
+    return "\n".join(lines)
