@@ -92,3 +92,30 @@ def test_between_is_consistent_with_record_dates(first: datetime.date, second: d
 def test_involving_matches_a_scan(one: vd.Partner, two: vd.Partner) -> None:
     found = vd.engagements.involving(one.id, two.id)
     assert list(found) == [e for e in vd.engagements if {one.id, two.id} <= set(e.partners)]
+
+
+written = st.sampled_from([10, 7, 4])  # a day, a month or a year: how much of the ISO date is kept
+any_day = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(9990, 12, 31))
+
+
+@given(st.lists(st.tuples(any_day, written, st.integers(0, 800)), min_size=1, max_size=25), any_day, any_day)
+def test_between_agrees_with_a_scan_whatever_the_spans(
+    spans: list[tuple[datetime.date, int, int]], first: datetime.date, second: datetime.date
+) -> None:
+    """between() bisects by first day and looks back by the longest span: the same answer as a full scan."""
+    base = vd.engagements.get("2025-07-11-son-rubio")
+    records = [
+        base.model_copy(
+            update={
+                "id": f"e{index}",
+                "title": f"engagement {index}",
+                "start": vd.PartialDate.parse(day.isoformat()[:width]),
+                "end": vd.PartialDate.parse((day + datetime.timedelta(days=extra)).isoformat()) if extra else None,
+            }
+        )
+        for index, (day, width, extra) in enumerate(spans)
+    ]
+    collection = vd.Collection("engagement", vd.Engagement, records)
+    start, end = sorted((first, second))
+    expected = [r for r in collection if r.start.earliest <= end and start <= (r.end or r.start).latest]
+    assert list(collection.between(start, end)) == expected

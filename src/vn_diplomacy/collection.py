@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 import unicodedata
@@ -19,6 +20,7 @@ __all__ = ["Collection", "PartnerCollection", "normalize", "not_found", "suggest
 T_co = TypeVar("T_co", bound=Record, covariant=True)
 
 _DROPPED: Final = re.compile(r"[.'’‘`]")  # noqa: RUF001  # curly apostrophes are meant
+_NO_TIME: Final = datetime.timedelta(0)
 _SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
 # The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
 # (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
@@ -108,9 +110,11 @@ class Collection(Generic[T_co]):
         "_has_dates",
         "_has_refs",
         "_kind",
+        "_longest",
         "_records",
         "_resolve",
         "_spans",
+        "_starts",
     )
 
     def __init__(
@@ -148,6 +152,10 @@ class Collection(Generic[T_co]):
         order = sorted(range(len(items)), key=keys.__getitem__)  # chronological, then by id
         self._records: tuple[T_co, ...] = tuple(items[index] for index in order)
         self._spans = tuple(spans[index] for index in order)  # for between(), in iteration order
+        # Dated records come first, by first day: between() bisects these, and looks back no further than
+        # the longest span, since a record that starts earlier ends before the range.
+        self._starts = [span[0] for span in self._spans if span is not None]
+        self._longest = max((span[1] - span[0] for span in self._spans if span is not None), default=_NO_TIME)
         # Locals, not attributes, in the loops below: they run once per record of a growing dataset.
         by_id: dict[str, T_co] = {record.id: record for record in self._records}
         if len(by_id) != len(self._records):
@@ -314,10 +322,15 @@ class Collection(Generic[T_co]):
             raise QueryError(f"end {end.isoformat()} is before start {start.isoformat()}; swap them")
         if not self._has_dates:
             raise QueryError(f"{self._kind} records are not dated; between() does not apply")
+        last = bisect.bisect_right(self._starts, end)  # every record from here on starts after `end`
+        try:
+            first = bisect.bisect_left(self._starts, start - self._longest)
+        except OverflowError:  # the longest span reaches back before year 1
+            first = 0
         return tuple(
             record
-            for record, span in zip(self._records, self._spans, strict=True)
-            if span is not None and span[0] <= end and start <= span[1]
+            for record, span in zip(self._records[first:last], self._spans[first:last], strict=True)
+            if span is not None and start <= span[1]
         )
 
     def _not_found(self, key: str, how: str) -> NotFound:
