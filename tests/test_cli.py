@@ -223,12 +223,30 @@ def test_export_to_an_unwritable_place_is_one_line(capsys: pytest.CaptureFixture
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--help")
-    assert status == 0
-    for command in cli.COMMANDS:
-        assert f"\n    {command}" in out
+    assert (status, out) == (0, cli.HELP + "\n")
+    for command, summary in cli.COMMANDS.items():
+        assert f"\n  {command:<13}{summary}\n" in out
     for command in cli.COMMANDS:
         assert main([command, "--help"]) == 0
     assert "--json" in capsys.readouterr().out
+    assert run(capsys, "--data", "somewhere", "--help") == (0, cli.HELP + "\n", "")
+
+
+def test_the_static_help_agrees_with_the_parser() -> None:
+    """HELP is written without argparse (for speed); it must name the options argparse accepts, no more, no less.
+
+    The subcommands need no such check: the parser is built from `COMMANDS`, the table HELP lists.
+    """
+    import re
+
+    def options(text: str) -> set[str]:
+        return set(
+            re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", text.split("options:")[1].split("examples:", maxsplit=1)[0])
+        )
+
+    assert options(cli.HELP) == options(cli.build_parser().format_help()) == {"-h", "--help", "--version", "--data"}
+    help_lines = re.findall(r"\n  ([a-z]+) +(.+)", cli.HELP.split("commands:")[1].split("options:")[0])
+    assert dict(help_lines) == cli.COMMANDS
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -255,12 +273,12 @@ def test_a_real_error_has_no_traceback() -> None:
     assert result.stderr == "vn-diplomacy: error: unknown partner id or name 'Atlantis'; no close match\n"
 
 
-def test_help_loads_neither_pydantic_nor_the_data() -> None:
+def test_help_loads_neither_argparse_nor_pydantic_nor_the_data() -> None:
     code = "import sys\nfrom vn_diplomacy.cli import main\nmain(['--help'])\nprint(sorted(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     modules = out.splitlines()[-1]
-    assert "'pydantic'" not in modules
-    assert "'vn_diplomacy.loading'" not in modules
+    for heavy in ("argparse", "typing", "pydantic", "vn_diplomacy.loading"):
+        assert f"'{heavy}'" not in modules, heavy
 
 
 def test_a_closed_pipe_is_not_a_traceback() -> None:

@@ -4,48 +4,59 @@ Exit status: 0 on success; 1 when the data has no answer (an unknown partner or 
 cannot be answered, invalid data, a folder that cannot be written); 2 for a command used wrongly (an
 unknown option, a malformed date). Every error is one line on stderr, never a traceback.
 
-Only `argparse` is imported to parse the command line, so ``vn-diplomacy --help`` starts as fast as
-Python does; pydantic and the data are loaded when a command needs them.
+``vn-diplomacy --help`` prints `HELP`, built from `COMMANDS` when this module is imported, without
+importing argparse (whose own imports would triple the start-up time of a bare interpreter), pydantic or
+the data; the parser, for everything else, is built from the same table.
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import TYPE_CHECKING, NoReturn
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs `--help` milliseconds for nothing at run time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     import datetime
     from collections.abc import Callable, Iterable, Sequence
+    from typing import NoReturn
 
     from vn_diplomacy.loading import Dataset
     from vn_diplomacy.models import Engagement, Evidence, Partner, Record, TierChange, TradeFigure
 
-__all__ = ["COMMANDS", "TIERS", "main", "overview"]
+__all__ = ["COMMANDS", "HELP", "TIERS", "build_parser", "main", "overview"]
 
 PROG = "vn-diplomacy"
 
 TIERS = ("comprehensive-strategic", "strategic", "comprehensive")
 """The values `--tier` takes: those of `vn_diplomacy.Tier` (a test keeps the two the same)."""
 
-COMMANDS = (
-    "overview",
-    "partners",
-    "partner",
-    "people",
-    "person",
-    "engagements",
-    "trade",
-    "agreements",
-    "claims",
-    "sources",
-    "export",
-    "validate",
-)
-"""The subcommands, in the order `--help` lists them."""
-
 FORMATS = ("json", "jsonl", "csv", "parquet")
 """The values `export --format` takes: those of `vn_diplomacy.export.FORMATS`."""
+
+COMMANDS = {
+    "overview": "a readable summary: partners by tier, the latest engagements, the trade figures",
+    "partners": "list partners with their tier (the latest known, or on --on's day)",
+    "partner": "one partner in full: tier history, relations, facts, engagements, with quotes",
+    "people": "list people with their country and latest title",
+    "person": "one person in full: roles over time and engagements, with quotes",
+    "engagements": "list meetings, visits, calls and other engagements, oldest first",
+    "trade": "list trade figures",
+    "agreements": "list treaties, agreements, memoranda and joint statements with their status",
+    "claims": "list the articles' aggregate statements",
+    "sources": "list the source articles",
+    "export": "write every collection to files, with a Frictionless datapackage.json",
+    "validate": "check a data directory exactly as vn_diplomacy.load(DIR) does",
+}
+"""Each subcommand and its one-line summary, in the order `--help` lists them."""
+
+_DESCRIPTION = "Vietnam's foreign relations from official articles, every fact with its quote."
+
+_OPTIONS = {
+    "-h, --help": "show this help message and exit (COMMAND --help: that command's options)",
+    "--version": "print the package and data versions and exit",
+    "--data DIR": "read the data from DIR (seven JSON files, checked as `validate` does) instead of the bundled data",
+}
 
 _EPILOG = """examples:
   vn-diplomacy partners --tier comprehensive-strategic --on 2024-03-19
@@ -57,16 +68,26 @@ _EPILOG = """examples:
 
 exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data), 2 for wrong usage"""
 
+HELP = "\n".join(
+    [
+        f"usage: {PROG} [-h] [--version] [--data DIR] [COMMAND ...]",
+        "",
+        _DESCRIPTION,
+        "",
+        "commands:",
+        *(f"  {name:<13}{summary}" for name, summary in COMMANDS.items()),
+        "",
+        "options:",
+        *(f"  {flags:<13}{text}" for flags, text in _OPTIONS.items()),
+        "",
+        _EPILOG,
+    ]
+)
+"""What `vn-diplomacy --help` prints (no COMMAND runs `overview`)."""
+
 
 class _UsageError(Exception):
-    """Wrong usage found after parsing (exit status 2)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line: what was wrong and where to look for what is right."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}; see '{self.prog} --help'\n")
+    """Wrong usage found before parsing (exit status 2)."""
 
 
 def _close(word: str, choices: Iterable[str]) -> str:
@@ -77,6 +98,7 @@ def _close(word: str, choices: Iterable[str]) -> str:
 
 
 def _day(text: str) -> datetime.date:
+    import argparse
     import datetime
 
     try:
@@ -88,6 +110,8 @@ def _day(text: str) -> datetime.date:
 
 
 def _tier(text: str) -> str:
+    import argparse
+
     value = text.strip().lower().replace(" ", "-").replace("_", "-")
     if value not in TIERS:
         raise argparse.ArgumentTypeError(f"unknown tier {text!r}{_close(value, TIERS)} (one of {', '.join(TIERS)})")
@@ -95,6 +119,8 @@ def _tier(text: str) -> str:
 
 
 def _format(text: str) -> str:
+    import argparse
+
     if text not in FORMATS:
         raise argparse.ArgumentTypeError(
             f"unknown format {text!r}{_close(text, FORMATS)} (one of {', '.join(FORMATS)})"
@@ -103,40 +129,40 @@ def _format(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line parser, with every subcommand and option."""
-    parser = _Parser(
-        prog=PROG,
-        description="Vietnam's foreign relations from official articles, every fact with its quote.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="store_true", help="print the package and data versions and exit")
-    parser.add_argument(
-        "--data",
-        metavar="DIR",
-        help="read the data from DIR (seven JSON files, checked as `validate` does) instead of the bundled data",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    """The command line parser, with every subcommand and option; its top-level help is `HELP`."""
+    import argparse
 
-    def command(name: str, summary: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
-        return sub
+    class Parser(argparse.ArgumentParser):
+        """An ArgumentParser whose errors are one line: what was wrong and where to look for what is right."""
 
-    def listing(name: str, summary: str) -> argparse.ArgumentParser:
-        sub = command(name, summary)
+        def error(self, message: str) -> NoReturn:
+            self.exit(2, f"{self.prog}: error: {message}; see '{self.prog} --help'\n")
+
+    parser = Parser(prog=PROG, description=_DESCRIPTION, add_help=False)
+    parser.add_argument("-h", "--help", action="store_true", help=_OPTIONS["-h, --help"])
+    parser.add_argument("--version", action="store_true", help=_OPTIONS["--version"])
+    parser.add_argument("--data", metavar="DIR", help=_OPTIONS["--data DIR"])
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def command(name: str) -> argparse.ArgumentParser:
+        summary = COMMANDS[name]
+        return commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
+
+    def listing(name: str) -> argparse.ArgumentParser:
+        sub = command(name)
         sub.add_argument("--json", action="store_true", help="print a JSON array of the records instead of a table")
         return sub
 
-    command("overview", "a readable summary: partners by tier, the latest engagements, the trade figures")
-    partners = listing("partners", "list partners with their tier (the latest known, or on --on's day)")
+    command("overview")
+    partners = listing("partners")
     partners.add_argument("--tier", type=_tier, metavar="TIER", help=f"only partners at this tier: {', '.join(TIERS)}")
     partners.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="tiers as in force on this day")
-    partner = listing("partner", "one partner in full: tier history, relations, facts, engagements, with quotes")
+    partner = listing("partner")
     partner.add_argument("name", metavar="ID_OR_NAME", help="a partner id (US) or name (United States, u.s.)")
-    listing("people", "list people with their country and latest title")
-    person = listing("person", "one person in full: roles over time and engagements, with quotes")
+    listing("people")
+    person = listing("person")
     person.add_argument("name", metavar="ID_OR_NAME", help="a person id (bui-thanh-son) or name (Bùi Thanh Sơn)")
-    engagements = listing("engagements", "list meetings, visits, calls and other engagements, oldest first")
+    engagements = listing("engagements")
     engagements.add_argument(
         "--partner", action="append", metavar="X", help="involving this partner (id or name); repeatable"
     )
@@ -145,17 +171,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     engagements.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="on or after this day")
     engagements.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="on or before this day")
-    trade = listing("trade", "list trade figures")
+    trade = listing("trade")
     trade.add_argument("--partner", metavar="X", help="only figures about this partner (id or name)")
-    listing("agreements", "list treaties, agreements, memoranda and joint statements with their status")
-    listing("claims", "list the articles' aggregate statements")
-    listing("sources", "list the source articles")
-    export = command("export", "write every collection to files, with a Frictionless datapackage.json")
+    listing("agreements")
+    listing("claims")
+    listing("sources")
+    export = command("export")
     export.add_argument(
         "--format", dest="fmt", type=_format, default="json", metavar="FORMAT", help=f"{', '.join(FORMATS)} (json)"
     )
     export.add_argument("--out", required=True, metavar="DIR", help="the folder to write (created if missing)")
-    validate = command("validate", "check a data directory exactly as vn_diplomacy.load(DIR) does")
+    validate = command("validate")
     validate.add_argument("directory", metavar="DIR", help="a folder holding the seven JSON data files")
     return parser
 
@@ -466,6 +492,9 @@ def _check_command(argv: Sequence[str]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: the process's arguments); returns the exit status."""
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list in (["-h"], ["--help"]):  # the fast path: no argparse, no pydantic, no data
+        print(HELP)
+        return 0
     parser = build_parser()
     try:
         _check_command(args_list)
@@ -475,6 +504,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except SystemExit as done:  # --help, or a usage error argparse has printed
         return done.code if isinstance(done.code, int) else 0
+    if args.help:
+        print(HELP)
+        return 0
     if args.version:
         print(_version())
         return 0
