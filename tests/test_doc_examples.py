@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from pathlib import Path
@@ -55,9 +56,20 @@ def test_the_home_page_tour_is_the_readme_tour() -> None:
     assert f"```python\n{tour}```" in readme
 
 
+# Modules with reference pages of their own, beside the package's `__all__`.
+REFERENCED_MODULES = ("vn_diplomacy.tables", "vn_diplomacy.export", "vn_diplomacy.schema")
+
+
 def public_functions() -> list[str]:
     """Every public function and method of the names in `vn_diplomacy.__all__`, as dotted names."""
     found: list[str] = []
+    for module_name in REFERENCED_MODULES:
+        module = importlib.import_module(module_name)
+        found += [
+            f"{module_name.removeprefix('vn_diplomacy.')}.{name}"
+            for name in module.__all__
+            if inspect.isfunction(getattr(module, name))
+        ]
     for name in vd.__all__:
         value: object = getattr(vd, name)
         if inspect.isfunction(value):
@@ -78,6 +90,9 @@ def test_public_functions_are_found() -> None:
 @pytest.mark.parametrize("dotted", public_functions())
 def test_every_public_function_has_a_docstring_example(dotted: str) -> None:
     owner: object = vd
+    if dotted.split(".", maxsplit=1)[0] in {m.removeprefix("vn_diplomacy.") for m in REFERENCED_MODULES}:
+        owner = importlib.import_module("vn_diplomacy." + dotted.split(".", maxsplit=1)[0])
+        dotted = dotted.split(".", 1)[1]
     for part in dotted.split("."):
         owner = getattr(owner, part)
     doc = inspect.getdoc(owner) or ""

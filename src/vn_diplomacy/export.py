@@ -175,7 +175,17 @@ def _table_schema(collection: CollectionName) -> dict[str, object]:
 
 
 def datapackage(dataset: Dataset, fmt: ExportFormat, directory: Path) -> dict[str, object]:
-    """The Frictionless data package descriptor for the files `export` wrote to `directory`."""
+    """The Frictionless data package descriptor for the files `export` wrote to `directory`.
+
+    Examples:
+        >>> import tempfile, pathlib, vn_diplomacy as vd
+        >>> from vn_diplomacy.export import datapackage, export
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     _ = export(vd.load(), folder, "csv")
+        ...     descriptor = datapackage(vd.load(), "csv", pathlib.Path(folder))
+        >>> descriptor["resources"][4]["schema"]["foreignKeys"]
+        [{'fields': ['partner'], 'reference': {'resource': 'partners', 'fields': ['id']}}]
+    """
     resources: list[dict[str, object]] = []
     for collection in FILES:
         path = f"{collection}.{fmt}"

@@ -71,6 +71,11 @@ def generate(collection: CollectionName) -> dict[str, object]:
 
     Raises:
         QueryError: `collection` is not one of the seven collection names.
+
+    Examples:
+        >>> from vn_diplomacy.schema import generate
+        >>> generate("trade")["items"]
+        {'$ref': '#/$defs/TradeFigure'}
     """
     _check(collection)
     from pydantic import TypeAdapter
@@ -89,12 +94,27 @@ def generate(collection: CollectionName) -> dict[str, object]:
 
 
 def render(collection: CollectionName) -> str:
-    """The text of a collection's schema file, as shipped: pretty-printed with a trailing newline."""
+    """The text of a collection's schema file, as shipped: pretty-printed with a trailing newline.
+
+    Examples:
+        >>> from vn_diplomacy.schema import render
+        >>> render("claims").endswith("}\\n")
+        True
+    """
     return json.dumps(generate(collection), indent=2, ensure_ascii=False) + "\n"
 
 
 def write(directory: str | os.PathLike[str]) -> None:
-    """Write the seven schema files to `directory` (the package's ``schemas`` folder when regenerating them)."""
+    """Write the seven schema files to `directory` (the package's ``schemas`` folder when regenerating them).
+
+    Examples:
+        >>> import os, tempfile
+        >>> from vn_diplomacy.schema import write
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     write(folder)
+        ...     sorted(os.listdir(folder))[:2]
+        ['agreements.schema.json', 'claims.schema.json']
+    """
     from pathlib import Path
 
     for collection in _COLLECTIONS:

@@ -222,6 +222,13 @@ def to_records(dataset: Dataset, collection: CollectionName) -> tuple[dict[str, 
 
     Raises:
         QueryError: `collection` is not one of the seven collection names.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> from vn_diplomacy.tables import to_records
+        >>> us = [row for row in to_records(vd.load(), "partners") if row["id"] == "US"][0]
+        >>> us["tier"], us["aliases"].split(" | ")[:2]
+        ('comprehensive-strategic', ['US', 'USA'])
     """
     table = columns(collection)
     records: tuple[Record, ...] = tuple(getattr(dataset, collection))
