@@ -185,3 +185,34 @@ def test_error_counts_further_problems(data_dir: Path) -> None:
     edit(data_dir, "partners.json", break_two)
     with pytest.raises(DataError, match=r"\(and 1 more error\)"):
         vd.load(data_dir)
+
+
+def test_a_large_file_shares_fields_sets_and_keeps_every_record(data_dir: Path) -> None:
+    """Past 1 MiB a file's records share their `model_fields_set` objects (memory); nothing else may change."""
+    bundled = json.loads((data_dir / "engagements.json").read_text(encoding="utf-8"))
+    copies = [
+        {**record, "id": f"{record['id']}-copy-{n}", "title": f"{record['title']} (copy {n})"}
+        for n in range(20)
+        for record in bundled
+    ]
+    text = json.dumps(copies, ensure_ascii=False, indent=2)
+    assert len(text.encode()) > 1 << 20  # large enough to take the sharing path
+    (data_dir / "engagements.json").write_text(text, encoding="utf-8")
+    loaded = vd.load(data_dir).engagements
+    assert len(loaded) == len(copies)
+    for raw in copies:
+        alone = vd.Engagement.model_validate(raw)  # validated on its own: its own sets
+        record = loaded.get(raw["id"])
+        assert record == alone
+        assert record.model_fields_set == alone.model_fields_set
+        assert [e.model_fields_set for e in record.evidence] == [{"source", "quote"}] * len(record.evidence)
+    first, second = loaded.get(copies[0]["id"]), loaded.get(copies[len(bundled)]["id"])
+    assert first.model_fields_set is second.model_fields_set  # one set object for equal sets
+    moved = first.model_copy(update={"location": "Huế"})
+    assert "location" in moved.model_fields_set
+    assert moved.model_fields_set is not first.model_fields_set
+    assert first.model_fields_set == alone_fields(copies[0])
+
+
+def alone_fields(raw: dict[str, Any]) -> set[str]:
+    return set(vd.Engagement.model_validate(raw).model_fields_set)

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, get_args
+from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, TypeVar, cast, get_args
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
 
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
-from vn_diplomacy.dates import SHARED_DATES
+from vn_diplomacy.dates import SHARED_DATES, PartialDate
 from vn_diplomacy.errors import DataError, QueryError, shown
 from vn_diplomacy.models import (
     VIETNAM,
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["FILES", "MODELS", "CollectionName", "Dataset", "bundled", "canonical", "dumps", "load"]
 
 R = TypeVar("R", bound=Record)
+M = TypeVar("M", bound=BaseModel)
 
 CollectionName = Literal["sources", "partners", "people", "engagements", "trade", "agreements", "claims"]
 """The name of one of the seven collections, as `Dataset.to_records` and the exports take it."""
@@ -180,10 +181,62 @@ def _adapter(model: type[R]) -> TypeAdapter[tuple[R, ...]]:
     return TypeAdapter(tuple[model, ...])  # type: ignore[valid-type]  # model is a class variable
 
 
+@cache  # likewise, built on the first large file
+def _sharing_adapter(model: type[R]) -> TypeAdapter[tuple[R, ...]]:
+    item = Annotated[model, AfterValidator(_share_fields_sets)]  # type: ignore[valid-type]  # likewise
+    return TypeAdapter(tuple[item, ...])  # pyright: ignore[reportInvalidTypeForm, reportUnknownArgumentType]  # a type built at run time
+
+
+_SHARE_FROM: Final = 1 << 20
+"""From this file size (bytes) on, records share their fields sets: a third less memory, for a microsecond or
+so a record, which pays only where memory counts (the bundled files are far smaller)."""
+
+# One set object per distinct `model_fields_set`, shared by the models that have it.
+_FIELDS_SETS: Final[dict[frozenset[str], set[str]]] = {}
+_EVIDENCE_FIELDS: Final = {"source", "quote"}  # both required: every Evidence has exactly this fields set
+
+
+@cache
+def _nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `cls` that hold models, dates aside (equal dates are one object already)."""
+    return tuple(
+        name
+        for name, field in cls.model_fields.items()
+        if any(inner is not PartialDate for inner in _models_in(field.annotation))
+    )
+
+
+def _share_fields_sets(model: M) -> M:
+    """Make `model`, and the models inside it, share one `model_fields_set` object per distinct set.
+
+    pydantic gives every instance a set of the fields set: two thirds of a kilobyte for a record, a third of
+    what a loaded record costs. The sets of frozen models are never changed in place (`model_copy` copies the
+    set before updating it), so equal sets can be one object. Run as each record is validated, it lowers the
+    peak of a load as well as what stays.
+    """
+    fields = model.__pydantic_fields_set__
+    kept = _FIELDS_SETS.setdefault(frozenset(fields), fields)
+    if kept is not fields:
+        object.__setattr__(model, "__pydantic_fields_set__", kept)
+    values = model.__dict__
+    for name in _nested_fields(type(model)):
+        value: object = values[name]
+        if name == "evidence":  # the commonest nested model, with a constant fields set: no key to compute
+            for item in cast("tuple[Evidence, ...]", value):
+                object.__setattr__(item, "__pydantic_fields_set__", _EVIDENCE_FIELDS)
+        elif isinstance(value, tuple):
+            for inner in cast("tuple[BaseModel, ...]", value):
+                _share_fields_sets(inner)
+        elif isinstance(value, BaseModel):
+            _share_fields_sets(value)
+    return model
+
+
 def _validate(name: str, model: type[R], raw: bytes, dates: dict[object, object]) -> tuple[R, ...]:
     """The records of one file; `dates` is shared by the files of one load, so equal dates are one object."""
     try:
-        return _adapter(model).validate_json(raw, context={SHARED_DATES: dates})
+        adapter = _sharing_adapter(model) if len(raw) >= _SHARE_FROM else _adapter(model)
+        return adapter.validate_json(raw, context={SHARED_DATES: dates})
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = error["loc"]
