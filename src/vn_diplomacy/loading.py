@@ -80,6 +80,13 @@ MODELS: Final[Mapping[CollectionName, type[Record]]] = MappingProxyType(
 """The record class of each collection; read-only, as the loader and the schemas use it."""
 
 
+def unknown_collection(name: str) -> QueryError:
+    """The error for a name that is not one of the seven collections, with the closest one."""
+    hint = suggest(name, FILES)
+    also = f"; did you mean {hint[0]!r}?" if hint else ""
+    return QueryError(f"unknown collection {name!r}{also} Choose from: {', '.join(FILES)}")
+
+
 @dataclass(frozen=True)
 class Dataset:
     """The seven collections of one validated data directory.

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING, Final, cast, overload
 
 import importlib_resources
 
-from vn_diplomacy.errors import QueryError
-
 if TYPE_CHECKING:
     import os
 
@@ -40,11 +38,9 @@ _COLLECTIONS: Final[tuple[CollectionName, ...]] = (
 
 def _check(collection: str) -> None:
     if collection not in _COLLECTIONS:
-        from vn_diplomacy.collection import suggest
+        from vn_diplomacy.loading import unknown_collection  # pydantic only on the error path
 
-        hint = suggest(collection, _COLLECTIONS)
-        also = f"; did you mean {hint[0]!r}?" if hint else ""
-        raise QueryError(f"unknown collection {collection!r}{also} Choose from: {', '.join(_COLLECTIONS)}")
+        raise unknown_collection(collection)
 
 
 _DECIMAL_TEXT: Final = r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$"

@@ -24,10 +24,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, Union, get_args, get_origin
 
-from vn_diplomacy.collection import suggest
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.errors import DataError, QueryError
-from vn_diplomacy.loading import FILES, MODELS
+from vn_diplomacy.errors import DataError
+from vn_diplomacy.loading import FILES, MODELS, unknown_collection
 from vn_diplomacy.models import Partner, Person, Record, Tier
 
 if TYPE_CHECKING:
@@ -211,9 +210,7 @@ def columns(collection: CollectionName) -> tuple[Column, ...]:
 
 def _model(collection: CollectionName) -> type[Record]:
     if collection not in FILES:
-        hint = suggest(collection, FILES)
-        also = f"; did you mean {hint[0]!r}?" if hint else ""
-        raise QueryError(f"unknown collection {collection!r}{also} Choose from: {', '.join(FILES)}")
+        raise unknown_collection(collection)
     return MODELS[collection]
 
 
