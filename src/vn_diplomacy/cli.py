@@ -198,23 +198,21 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> 
     return "\n".join([header, *lines, f"({len(rows)} {noun})"])
 
 
-def _dump(record: Record) -> dict[str, object]:
-    """Every field of a record (defaults too, so each object has the same keys), its evidence last."""
-    fields = record.model_dump(mode="json")
-    evidence = fields.pop("evidence")
-    return {**fields, "evidence": evidence}
-
-
 def _json(records: Iterable[Record]) -> str:
     import json
 
-    return json.dumps([_dump(record) for record in records], indent=2, ensure_ascii=False)
+    from vn_diplomacy.loading import canonical
+
+    # Defaults too, so every object of a listing has the same keys.
+    return json.dumps([canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=False)
 
 
 def _json_one(record: Record) -> str:
     import json
 
-    return json.dumps(_dump(record), indent=2, ensure_ascii=False)
+    from vn_diplomacy.loading import canonical
+
+    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=False)
 
 
 def _quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:

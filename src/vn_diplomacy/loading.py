@@ -495,8 +495,8 @@ def dumps(records: Iterable[Record]) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def canonical(record: Record) -> dict[str, object]:
-    """A record as the data files hold it: defaults left out, evidence last."""
-    fields = record.model_dump(mode="json", exclude_defaults=True)
+def canonical(record: Record, *, defaults: bool = False) -> dict[str, object]:
+    """A record as the data files hold it: evidence last, defaults left out unless `defaults` is true."""
+    fields = record.model_dump(mode="json", exclude_defaults=not defaults)
     evidence = fields.pop("evidence")
     return {**fields, "evidence": evidence}
