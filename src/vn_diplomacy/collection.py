@@ -24,7 +24,14 @@ _NO_TIME: Final = datetime.timedelta(0)
 _SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
 # The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
 # (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
-_COMBINING_DIACRITICS: Final = {code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))}
+# One str.translate for the non-ASCII text of names: it drops the combining marks Vietnamese letters decompose
+# into (U+0300-U+036F) and the curly apostrophes, and makes dashes spaces, as the two rules above would; most
+# names are ASCII after it, and take the fast way.
+_UNICODE_FOLD: Final[dict[int, str | None]] = {
+    **{code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))},
+    **dict.fromkeys(map(ord, "’‘"), None),  # noqa: RUF001  # curly apostrophes are meant
+    **dict.fromkeys(map(ord, "–—"), " "),  # noqa: RUF001  # en and em dashes are meant
+}
 _ASCII_FOLD: Final = bytes(c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256))
 
 
@@ -41,9 +48,10 @@ def normalize(text: str) -> str:
     """
     text = text.casefold()
     if not text.isascii():
-        # Vietnamese marks decompose into U+0300-U+036F: one translate drops them, and most names are
-        # then ASCII. Whatever is left (other scripts, other marks) takes the character-by-character way.
-        text = unicodedata.normalize("NFKD", text.replace("đ", "d")).translate(_COMBINING_DIACRITICS)
+        # Vietnamese marks decompose into U+0300-U+036F: one translate drops them (and curly apostrophes
+        # and dashes), and most names are then ASCII. Whatever is left (other scripts, other marks) takes
+        # the character-by-character way.
+        text = unicodedata.normalize("NFKD", text.replace("đ", "d")).translate(_UNICODE_FOLD)
         if not text.isascii():
             text = "".join(c for c in text if not unicodedata.combining(c))
             return _SEPARATORS.sub(" ", _DROPPED.sub("", text)).strip()
@@ -144,7 +152,7 @@ class Collection(Generic[T_co]):
         self._has_refs = model.references is not Record.references
         self._has_dates = model.span is not Record.span
         items = tuple(records)
-        spans = [record.span() for record in items]
+        spans = [record.span() for record in items] if self._has_dates else [None] * len(items)
         keys = [
             (span is None, datetime.date.min if span is None else span[0], record.id)
             for record, span in zip(items, spans, strict=True)

@@ -161,6 +161,9 @@ class Dataset:
 
 def _read(folder: Traversable, name: str, label: str) -> bytes:
     try:
+        if isinstance(folder, Path):  # the usual case, bundled or not: unbuffered, a third faster than read_bytes
+            with open(os.path.join(folder, name), "rb", buffering=0) as file:
+                return file.readall()
         return folder.joinpath(name).read_bytes()
     except FileNotFoundError:
         raise DataError(f"missing data file; a data directory holds {', '.join(FILES.values())}", file=label) from None
