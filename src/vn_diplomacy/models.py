@@ -253,6 +253,8 @@ class Partner(Record, frozen=True):
 
     @model_validator(mode="after")
     def _ordered(self) -> Partner:
+        if len(self.tier_history) < 2:  # most partners: nothing to order, no dates to work out
+            return self
         froms = [change.effective_from for change in self.tier_history]
         if froms != sorted(froms):
             raise ValueError("tier_history must be ordered by the day each change takes effect")
@@ -327,6 +329,8 @@ class Person(Record, frozen=True):
 
     @model_validator(mode="after")
     def _ordered(self) -> Person:
+        if len(self.roles) < 2:  # likewise
+            return self
         keys = [(role.as_of.earliest, role.as_of.latest) for role in self.roles]
         if keys != sorted(keys):
             raise ValueError("roles must be ordered by their as_of dates")
