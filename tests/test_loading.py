@@ -105,6 +105,36 @@ def test_end_before_start(data_dir: Path) -> None:
         vd.load(data_dir)
 
 
+def test_tier_history_out_of_order(data_dir: Path) -> None:
+    def swap(records: list[dict[str, Any]]) -> None:
+        us = next(r for r in records if r["id"] == "US")
+        assert len(us["tier_history"]) > 1
+        us["tier_history"].reverse()
+
+    edit(data_dir, "partners.json", swap)
+    with pytest.raises(DataError, match=r"record 'US'.*tier_history must be ordered by the day each change"):
+        vd.load(data_dir)
+
+
+def test_roles_out_of_order(data_dir: Path) -> None:
+    def swap(records: list[dict[str, Any]]) -> None:
+        son = next(r for r in records if r["id"] == "bui-thanh-son")
+        son["roles"].reverse()
+
+    edit(data_dir, "people.json", swap)
+    with pytest.raises(DataError, match=r"record 'bui-thanh-son'.*roles must be ordered by their as_of dates"):
+        vd.load(data_dir)
+
+
+def test_one_role_or_tier_change_needs_no_order(data_dir: Path) -> None:
+    def keep_last(records: list[dict[str, Any]]) -> None:
+        son = next(r for r in records if r["id"] == "bui-thanh-son")
+        son["roles"] = son["roles"][-1:]
+
+    edit(data_dir, "people.json", keep_last)
+    assert vd.load(data_dir).people.get("bui-thanh-son").title == vd.people.get("bui-thanh-son").title
+
+
 def test_duplicate_id(data_dir: Path) -> None:
     def duplicate(records: list[dict[str, Any]]) -> None:
         records.append(dict(records[0]))
