@@ -98,3 +98,25 @@ def test_written_form_round_trips(day: D, precision: str) -> None:
     assert str(date) == text
     assert PartialDate.parse(str(date)) == date
     assert date.earliest <= day <= date.latest
+
+
+def test_first_and_last_days_are_kept_once_worked_out() -> None:
+    """`earliest` and `latest` are computed on first use and kept; nothing else about the date changes."""
+    date = PartialDate.parse("2024-02")
+    fresh = PartialDate.parse("2024-02")
+    assert (date.earliest, date.latest) == (D(2024, 2, 1), D(2024, 2, 29))
+    assert date.latest is date.latest  # kept, not worked out again
+    assert date == fresh  # a date that has worked them out equals one that has not
+    assert hash(date) == hash(fresh)
+    assert date.model_dump_json() == fresh.model_dump_json() == '"2024-02"'
+    assert repr(date) == repr(fresh)
+    assert date.model_fields_set == fresh.model_fields_set
+
+
+def test_an_updated_copy_works_its_days_out_anew() -> None:
+    date = PartialDate.parse("2023")
+    assert date.latest == D(2023, 12, 31)
+    february = date.model_copy(update={"month": 2})
+    assert (february.earliest, february.latest) == (D(2023, 2, 1), D(2023, 2, 28))
+    assert date.model_copy().latest == D(2023, 12, 31)  # a plain copy may keep them: they still hold
+    assert date.latest == D(2023, 12, 31)  # the original is untouched

@@ -22,8 +22,6 @@ T_co = TypeVar("T_co", bound=Record, covariant=True)
 _DROPPED: Final = re.compile(r"[.'’‘`]")  # noqa: RUF001  # curly apostrophes are meant
 _NO_TIME: Final = datetime.timedelta(0)
 _SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
-# The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
-# (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
 # One str.translate for the non-ASCII text of names: it drops the combining marks Vietnamese letters decompose
 # into (U+0300-U+036F) and the curly apostrophes, and makes dashes spaces, as the two rules above would; most
 # names are ASCII after it, and take the fast way.
@@ -32,6 +30,8 @@ _UNICODE_FOLD: Final[dict[int, str | None]] = {
     **dict.fromkeys(map(ord, "’‘"), None),  # noqa: RUF001  # curly apostrophes are meant
     **dict.fromkeys(map(ord, "–—"), " "),  # noqa: RUF001  # en and em dashes are meant
 }
+# The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
+# (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
 _ASCII_FOLD: Final = bytes(c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256))
 
 

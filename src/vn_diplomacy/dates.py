@@ -13,9 +13,12 @@ from pydantic import BaseModel, Field, model_serializer, model_validator
 from vn_diplomacy.errors import shown
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler, ValidationInfo
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
+    from typing_extensions import Self
 
 __all__ = ["PartialDate", "Precision", "YearPart"]
 
@@ -266,6 +269,19 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         last = 12 if self.part is None else _PART_MONTHS[self.part][1]
         return datetime.date(self.year, last, _month_days(self.year, last))
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, as `BaseModel.model_copy` makes it; with `update`, the first and last days are worked out anew.
+
+        Examples:
+            >>> PartialDate.parse("2023").model_copy(update={"month": 2}).latest
+            datetime.date(2023, 2, 28)
+        """
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            vars(copied).pop("earliest", None)
+            vars(copied).pop("latest", None)
+        return copied
+
     def contains(self, day: datetime.date) -> bool:
         """Whether `day` lies within the days this date can mean.
 
@@ -286,3 +302,33 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
             if self.day is not None:
                 text += f"-{self.day:02d}"
         return text if self.until is None else f"{text}/{self.until}"
+
+
+class _Once:
+    """A read-only property worked out on first use and then kept in the instance `__dict__`, where later
+    reads find it without calling anything (pydantic leaves such entries out of fields, comparison and dumps).
+
+    `functools.cached_property` does the same, but on Python 3.11 and older takes a lock on every first use,
+    which costs more than the dates it saves working out.
+    """
+
+    def __init__(self, compute: Callable[[PartialDate], datetime.date], name: str) -> None:
+        self._compute = compute
+        self._name = name
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, instance: PartialDate | None, owner: type[PartialDate]) -> object:
+        if instance is None:
+            return self
+        value = vars(instance)[self._name] = self._compute(instance)
+        return value
+
+
+# A load asks the first and last days of a few dozen shared dates hundreds of times (ordering checks, the
+# spans of collections): each is worked out once. They stay properties in the class body, which is what type
+# checkers and the API reference read; `model_copy` forgets them when it updates a field.
+for _name in ("earliest", "latest"):
+    _property: property = getattr(PartialDate, _name)
+    assert _property.fget is not None
+    setattr(PartialDate, _name, _Once(_property.fget, _name))
+del _name, _property
