@@ -33,6 +33,8 @@ _UNICODE_FOLD: Final[dict[int, str | None]] = {
 # The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
 # (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
 _ASCII_FOLD: Final = bytes(c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256))
+# The same for ASCII text not yet casefolded: A-Z become a-z, as casefold() would make them.
+_ASCII_LOWER_FOLD: Final = bytes(ord(chr(c).lower()) if "A" <= chr(c) <= "Z" else _ASCII_FOLD[c] for c in range(256))
 
 
 def normalize(text: str) -> str:
@@ -46,7 +48,9 @@ def normalize(text: str) -> str:
         >>> normalize("U.S.") == normalize("us")
         True
     """
-    text = text.casefold()
+    if text.isascii():  # most names and queries: one table lowercases and folds at once
+        return " ".join(text.encode().translate(_ASCII_LOWER_FOLD, b".'`").decode().split())
+    text = text.casefold()  # for ASCII text, what lower() does; CPython's casefold() has no ASCII fast path
     if not text.isascii():
         # Vietnamese marks decompose into U+0300-U+036F: one translate drops them (and curly apostrophes
         # and dashes), and most names are then ASCII. Whatever is left (other scripts, other marks) takes
@@ -55,7 +59,7 @@ def normalize(text: str) -> str:
         if not text.isascii():
             text = "".join(c for c in text if not unicodedata.combining(c))
             return _SEPARATORS.sub(" ", _DROPPED.sub("", text)).strip()
-    # ASCII: no diacritics to strip, and a table is faster than two regexes.
+    # ASCII now: no diacritics to strip, and a table is faster than two regexes.
     return " ".join(text.encode().translate(_ASCII_FOLD, b".'`").decode().split())
 
 
