@@ -6,6 +6,7 @@ import bisect
 import datetime
 import re
 import unicodedata
+from operator import attrgetter
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
@@ -18,9 +19,12 @@ __all__ = ["Collection", "PartnerCollection", "normalize", "not_found", "suggest
 
 # Covariant: collections are read-only, so a Collection[Partner] is a Collection[Record].
 T_co = TypeVar("T_co", bound=Record, covariant=True)
+R = TypeVar("R", bound=Record)
+Span = tuple[datetime.date, datetime.date] | None
 
 _DROPPED: Final = re.compile(r"[.'’‘`]")  # noqa: RUF001  # curly apostrophes are meant
 _NO_TIME: Final = datetime.timedelta(0)
+_ID: Final = attrgetter("id")
 _SEPARATORS: Final = re.compile(r"[^0-9a-z]+")
 # One str.translate for the non-ASCII text of names: it drops the combining marks Vietnamese letters decompose
 # into (U+0300-U+036F) and the curly apostrophes, and makes dashes spaces, as the two rules above would; most
@@ -102,6 +106,19 @@ def not_found(kind: str, key: str, records: Iterable[Record], how: str) -> NotFo
     return NotFound(kind, key, ids, how=how, labels=labels)
 
 
+def _ordered(items: tuple[R, ...], *, dated: bool) -> tuple[tuple[R, ...], tuple[Span, ...]]:
+    """`items` in iteration order, with their spans: chronological then by id when `dated`, else by id."""
+    if not dated:  # no spans to work out or compare
+        return tuple(sorted(items, key=_ID)), (None,) * len(items)
+    spans = [record.span() for record in items]
+    keys = [
+        (span is None, datetime.date.min if span is None else span[0], record.id)
+        for record, span in zip(items, spans, strict=True)
+    ]
+    order = sorted(range(len(items)), key=keys.__getitem__)  # chronological, then by id
+    return tuple(items[index] for index in order), tuple(spans[index] for index in order)
+
+
 class Collection(Generic[T_co]):
     """An immutable, ordered collection of one kind of record.
 
@@ -155,15 +172,7 @@ class Collection(Generic[T_co]):
         self._resolve = resolve
         self._has_refs = model.references is not Record.references
         self._has_dates = model.span is not Record.span
-        items = tuple(records)
-        spans = [record.span() for record in items] if self._has_dates else [None] * len(items)
-        keys = [
-            (span is None, datetime.date.min if span is None else span[0], record.id)
-            for record, span in zip(items, spans, strict=True)
-        ]
-        order = sorted(range(len(items)), key=keys.__getitem__)  # chronological, then by id
-        self._records: tuple[T_co, ...] = tuple(items[index] for index in order)
-        self._spans = tuple(spans[index] for index in order)  # for between(), in iteration order
+        self._records, self._spans = _ordered(tuple(records), dated=self._has_dates)
         # Dated records come first, by first day: between() bisects these, and looks back no further than
         # the longest span, since a record that starts earlier ends before the range.
         self._starts = [span[0] for span in self._spans if span is not None]
