@@ -9,6 +9,7 @@ import pytest
 
 import vn_diplomacy as vd
 from vn_diplomacy import DataError
+from vn_diplomacy.dates import SHARED_DATES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -266,3 +267,19 @@ def test_equal_dates_of_one_load_are_one_object(data_dir: Path) -> None:
     assert all(date is not stated.get(str(date)) for date in inferred)  # same text, another meaning
     first = data.engagements.get(data.engagements.ids[0]).start
     assert vd.load(data_dir).engagements.get(data.engagements.ids[0]).start is not first  # nothing kept between loads
+
+
+def test_dates_are_shared_only_while_a_load_runs(data_dir: Path) -> None:
+    """The sharing dict is set for the span of one load, reset after it whether it succeeds or fails."""
+    assert SHARED_DATES.get() is None
+    assert vd.PartialDate.parse("2024") is not vd.PartialDate.parse("2024")  # outside a load: no sharing
+    vd.load(data_dir)
+    assert SHARED_DATES.get() is None
+
+    def break_people(records: list[dict[str, Any]]) -> None:
+        records[0]["roles"][0]["as_of"] = "2024-02-30"
+
+    edit(data_dir, "people.json", break_people)
+    with pytest.raises(DataError, match=r"people\.json"):
+        vd.load(data_dir)
+    assert SHARED_DATES.get() is None

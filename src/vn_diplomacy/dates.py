@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+from contextvars import ContextVar
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Final
 
@@ -15,7 +16,7 @@ from vn_diplomacy.errors import shown
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler, ValidationInfo
+    from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
     from typing_extensions import Self
@@ -72,8 +73,13 @@ def _month_days(year: int, month: int) -> int:
     return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
 
 
-SHARED_DATES: Final = "vn_diplomacy.shared_dates"
-"""The validation-context key of the dict in which a load shares equal dates (see `PartialDate`)."""
+SHARED_DATES: Final[ContextVar[dict[object, PartialDate] | None]] = ContextVar(
+    "vn_diplomacy.shared_dates", default=None
+)
+"""The dict in which one load shares equal dates (see `PartialDate`); the loader sets it for the span of a load.
+
+A context variable rather than a validation context: pydantic then calls the date validator without building
+a `ValidationInfo` for each of the hundreds of dates of a load, and each thread or task sees its own."""
 
 
 def _fields(value: str | dict[str, object]) -> dict[str, Any]:
@@ -155,24 +161,16 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
     # Defined after `_check`, so it wraps it: a date taken from the cache is not checked again.
     @model_validator(mode="wrap")
     @classmethod
-    def _from_text(
-        cls, value: object, handler: ModelWrapValidatorHandler[PartialDate], info: ValidationInfo
-    ) -> PartialDate:
-        """Parse the written forms; with a `dates` dict in the validation context, reuse equal dates.
+    def _from_text(cls, value: object, handler: ModelWrapValidatorHandler[PartialDate]) -> PartialDate:
+        """Parse the written forms; while a load has set `SHARED_DATES`, reuse equal dates.
 
-        The loader passes that dict so that a data file with ten thousand "2025-07-11" makes one
+        The loader sets that dict so that a data file with ten thousand "2025-07-11" makes one
         object, not ten thousand: validation is faster and the dataset smaller. Dates are frozen, so
         sharing them is safe.
         """
         # Runs for every date of every file (hundreds a load): no helper calls, no typing.cast, and one
         # dict lookup on the way to a shared date.
-        context: Any = info.context
-        shared: dict[object, PartialDate] | None = None
-        if type(context) is dict:
-            mapping: dict[str, Any] = context  # pyright: ignore[reportUnknownVariableType]  # a cast costs a call
-            found: Any = mapping.get(SHARED_DATES)
-            if type(found) is dict:
-                shared = found  # pyright: ignore[reportUnknownVariableType]  # likewise
+        shared = SHARED_DATES.get()
         if type(value) is str:
             key: object = value
         elif type(value) is dict:

@@ -243,11 +243,11 @@ def _share_fields_sets(model: M) -> M:
     return model
 
 
-def _validate(name: str, model: type[R], raw: bytes, dates: dict[object, object]) -> tuple[R, ...]:
-    """The records of one file; `dates` is shared by the files of one load, so equal dates are one object."""
+def _validate(name: str, model: type[R], raw: bytes) -> tuple[R, ...]:
+    """The records of one file (equal dates are one object across the files of a load: see `_read_dataset`)."""
     try:
         adapter = _sharing_adapter(model) if len(raw) >= _SHARE_FROM else _adapter(model)
-        return adapter.validate_json(raw, context={SHARED_DATES: dates})
+        return adapter.validate_json(raw)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = error["loc"]
@@ -353,16 +353,19 @@ def _read_dataset(folder: Traversable, label: str) -> Dataset:
 def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
     files = {collection: f"{label}/{file}" for collection, file in FILES.items()}
     raw = {collection: _read(folder, FILES[collection], files[collection]) for collection in FILES}
-    dates: dict[object, object] = {}
-    # Each file's bytes are dropped (pop) once its records are made: the peak is the records, not records + text.
-    sources = _validate(files["sources"], Source, raw.pop("sources"), dates)
-    partners = _validate(files["partners"], Partner, raw.pop("partners"), dates)
-    people = _validate(files["people"], Person, raw.pop("people"), dates)
-    engagements = _validate(files["engagements"], Engagement, raw.pop("engagements"), dates)
-    trade = _validate(files["trade"], TradeFigure, raw.pop("trade"), dates)
-    agreements = _validate(files["agreements"], Agreement, raw.pop("agreements"), dates)
-    claims = _validate(files["claims"], Claim, raw.pop("claims"), dates)
-    del dates
+    # Equal dates are one object across the files of this load, and only this load (see PartialDate).
+    sharing = SHARED_DATES.set({})
+    try:
+        # Each file's bytes are dropped (pop) once its records are made: the peak is the records, not records + text.
+        sources = _validate(files["sources"], Source, raw.pop("sources"))
+        partners = _validate(files["partners"], Partner, raw.pop("partners"))
+        people = _validate(files["people"], Person, raw.pop("people"))
+        engagements = _validate(files["engagements"], Engagement, raw.pop("engagements"))
+        trade = _validate(files["trade"], TradeFigure, raw.pop("trade"))
+        agreements = _validate(files["agreements"], Agreement, raw.pop("agreements"))
+        claims = _validate(files["claims"], Claim, raw.pop("claims"))
+    finally:
+        SHARED_DATES.reset(sharing)
 
     source_ids = frozenset(s.id for s in sources)
     partner_ids = frozenset(p.id for p in partners)
