@@ -1,7 +1,8 @@
 """The records of the dataset: frozen pydantic models and the enums they use; no I/O here."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here, unlike the other modules: pydantic would then compile and
+# evaluate each field's annotation from its text as the classes are built (~2 ms of every first answer).
+# Methods that name their own class quote it.
 import datetime
 from decimal import Decimal
 from enum import Enum
@@ -145,7 +146,7 @@ class Tier(Enum):
         """The tier as prose, e.g. "comprehensive strategic partnership"."""
         return self.value.replace("-", " ") + " partnership"
 
-    def __lt__(self, other: Tier) -> bool:
+    def __lt__(self, other: "Tier") -> bool:
         # `other: Tier` lets checkers reject `Tier.STRATEGIC < "strategic"`; the guard serves untyped callers.
         if not isinstance(other, Tier):  # pyright: ignore[reportUnnecessaryIsInstance]
             return NotImplemented
@@ -180,7 +181,7 @@ class TierChange(BaseModel, frozen=True, extra="forbid"):
     evidence: tuple[Evidence, ...] = Field(min_length=1, description="The quotes the change is taken from.")
 
     @model_validator(mode="after")
-    def _dated(self) -> TierChange:
+    def _dated(self) -> "TierChange":
         if self.date is None and self.attested is None:
             raise ValueError("a tier change needs a 'date' (when it was set up) or an 'attested' date")
         return self
@@ -252,7 +253,7 @@ class Partner(Record, frozen=True):
     )
 
     @model_validator(mode="after")
-    def _ordered(self) -> Partner:
+    def _ordered(self) -> "Partner":
         if len(self.tier_history) < 2:  # most partners: nothing to order, no dates to work out
             return self
         froms = [change.effective_from for change in self.tier_history]
@@ -328,7 +329,7 @@ class Person(Record, frozen=True):
     )
 
     @model_validator(mode="after")
-    def _ordered(self) -> Person:
+    def _ordered(self) -> "Person":
         if len(self.roles) < 2:  # likewise
             return self
         keys = [(role.as_of.earliest, role.as_of.latest) for role in self.roles]
@@ -406,7 +407,7 @@ class Engagement(Record, frozen=True):
     agreed: tuple[str, ...] = Field(default=(), description="What was agreed or decided, in the articles' words.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> Engagement:
+    def _ordered(self) -> "Engagement":
         if self.end is not None and self.end.earliest < self.start.earliest:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self
@@ -444,7 +445,7 @@ class TradeFigure(Record, frozen=True):
     compared_with: str | None = Field(default=None, description="What the change is measured against, as written.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> TradeFigure:
+    def _ordered(self) -> "TradeFigure":
         if self.period_end < self.period_start:
             raise ValueError(f"period_end {self.period_end} is before period_start {self.period_start}")
         return self
