@@ -52,9 +52,10 @@ def normalize(text: str) -> str:
         >>> normalize("U.S.") == normalize("us")
         True
     """
-    if text.isascii():  # most names and queries: one table lowercases and folds at once
+    if text.isascii():  # most names and queries: one table lowercases and folds at once (for ASCII text,
+        # all casefold() does; CPython's casefold() has no ASCII fast path)
         return " ".join(text.encode().translate(_ASCII_LOWER_FOLD, b".'`").decode().split())
-    text = text.casefold()  # for ASCII text, what lower() does; CPython's casefold() has no ASCII fast path
+    text = text.casefold()
     if not text.isascii():
         # Vietnamese marks decompose into U+0300-U+036F: one translate drops them (and curly apostrophes
         # and dashes), and most names are then ASCII. Whatever is left (other scripts, other marks) takes
