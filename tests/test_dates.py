@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import json
+import sys
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from vn_diplomacy import PartialDate, Precision, YearPart
+from vn_diplomacy import PartialDate, Precision, Role, YearPart
+
+if TYPE_CHECKING:
+    from types import FrameType
 
 D = datetime.date
 
@@ -120,3 +126,28 @@ def test_an_updated_copy_works_its_days_out_anew() -> None:
     assert (february.earliest, february.latest) == (D(2023, 2, 1), D(2023, 2, 28))
     assert date.model_copy().latest == D(2023, 12, 31)  # a plain copy may keep them: they still hold
     assert date.latest == D(2023, 12, 31)  # the original is untouched
+
+
+@pytest.mark.parametrize("mode", ["python", "json"])
+def test_a_date_inside_a_record_is_checked_once(mode: str) -> None:
+    """A date held by another model runs its checks once (pydantic runs a recursive model's twice: #13581)."""
+    check = PartialDate.__pydantic_decorators__.model_validators["_check"].func.__code__
+    role = {
+        "title": "Minister",
+        "entity": "VN",
+        "as_of": "2023-09-10/2023-09-11",
+        "evidence": [{"source": "s", "quote": "q"}],
+    }
+    runs: list[object] = []
+
+    def count(frame: FrameType, event: str, arg: object) -> None:
+        if event == "call" and frame.f_code is check:
+            runs.append(frame.f_locals["self"])
+
+    sys.setprofile(count)
+    try:
+        made = Role.model_validate(role) if mode == "python" else Role.model_validate_json(json.dumps(role))
+    finally:
+        sys.setprofile(None)
+    assert made.as_of.until == PartialDate.parse("2023-09-11")
+    assert runs == [made.as_of.until, made.as_of]  # the end, then the range: once each

@@ -7,16 +7,17 @@ import datetime
 import re
 from contextvars import ContextVar
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Annotated, Any, Final
 
 from pydantic import BaseModel, Field, model_serializer, model_validator
+from pydantic_core import core_schema
 
 from vn_diplomacy.errors import shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from pydantic import GetJsonSchemaHandler, ModelWrapValidatorHandler
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, ModelWrapValidatorHandler
     from pydantic.json_schema import JsonSchemaValue
     from pydantic_core import CoreSchema
     from typing_extensions import Self
@@ -108,6 +109,26 @@ def _parse_one(text: str) -> dict[str, Any]:
     }
 
 
+class _RangeEnd:
+    """The validation of `PartialDate.until`: a date validated on its own, not through the model's schema.
+
+    A field of a model's own type makes the schema recursive, and pydantic (2.14, issue #13581) then runs the
+    model validators of a recursive model twice whenever another model holds one: twice the date checks of
+    every load. Validating the end apart keeps the schema flat; the model's `__get_pydantic_json_schema__`
+    describes the field, and its serializer writes the text form, so neither looks at this.
+    """
+
+    def __get_pydantic_core_schema__(self, source: object, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.nullable_schema(core_schema.no_info_plain_validator_function(_range_end))
+
+
+_RANGE_END: Final = _RangeEnd()
+
+
+def _range_end(value: object) -> PartialDate:
+    return value if type(value) is PartialDate else PartialDate.model_validate(value)
+
+
 class PartialDate(BaseModel, frozen=True, extra="forbid"):
     """A date known to the precision an article gives it, and no finer.
 
@@ -133,7 +154,7 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
     part: YearPart | None = Field(
         default=None, description='The part of the year ("early", "mid", "late") when the article gives only that.'
     )
-    until: PartialDate | None = Field(
+    until: Annotated[PartialDate | None, _RANGE_END] = Field(
         default=None,
         description="For a range, the last date the day can fall on; the fields above give the first.",
     )
