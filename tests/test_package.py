@@ -40,6 +40,15 @@ def test_first_use_loads_the_data() -> None:
     assert loaded.strip() == "True"
 
 
+def test_a_first_answer_imports_no_more_of_pydantic_than_a_model_needs() -> None:
+    """Beyond what defining and validating one model imports: a first answer pays for no pydantic module more."""
+    floor = "from pydantic import BaseModel\nclass P(BaseModel):\n    x: int\nP(x=1)\n"
+    listed = "import sys\nprint('\\n'.join(m for m in sys.modules if m.split('.')[0] in {'pydantic', 'pydantic_core'}))"
+    needed = set(run_python(floor + listed).split())
+    answered = set(run_python("import vn_diplomacy as vd\nvd.partners.get('US')\n" + listed).split())
+    assert answered - needed == set()
+
+
 @pytest.mark.parametrize("name", vd.__all__)
 def test_every_exported_name_resolves(name: str) -> None:
     assert getattr(vd, name) is not None

@@ -10,9 +10,10 @@ from functools import cache
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Annotated, Any, Final, Literal, TypeVar, cast, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, get_args
 
-from pydantic import AfterValidator, BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
+from pydantic_core import SchemaValidator, core_schema
 
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
 from vn_diplomacy.dates import SHARED_DATES, PartialDate
@@ -187,15 +188,17 @@ def _record_id(raw: bytes, index: object) -> str | None:
     return None
 
 
-@cache  # one schema per model for the process: building it costs more than validating the bundled data
-def _adapter(model: type[R]) -> TypeAdapter[tuple[R, ...]]:
-    return TypeAdapter(tuple[model, ...])  # type: ignore[valid-type]  # model is a class variable
+@cache  # one validator per model for the process: building it costs more than validating the bundled data
+def _validator(model: type[BaseModel]) -> SchemaValidator:
+    # pydantic-core's validator of the model's own schema, as a tuple: what TypeAdapter(tuple[model, ...])
+    # builds, without importing pydantic.type_adapter or making a serializer and a schema of its own.
+    return SchemaValidator(core_schema.tuple_schema([model.__pydantic_core_schema__], variadic_item_index=0))
 
 
 @cache  # likewise, built on the first large file
-def _sharing_adapter(model: type[R]) -> TypeAdapter[tuple[R, ...]]:
-    item = Annotated[model, AfterValidator(_share_fields_sets)]  # type: ignore[valid-type]  # likewise
-    return TypeAdapter(tuple[item, ...])  # pyright: ignore[reportInvalidTypeForm, reportUnknownArgumentType]  # a type built at run time
+def _sharing_validator(model: type[BaseModel]) -> SchemaValidator:
+    item = core_schema.no_info_after_validator_function(_share_fields_sets, model.__pydantic_core_schema__)
+    return SchemaValidator(core_schema.tuple_schema([item], variadic_item_index=0))
 
 
 _SHARE_FROM: Final = 1 << 20
@@ -246,8 +249,9 @@ def _share_fields_sets(model: M) -> M:
 def _validate(name: str, model: type[R], raw: bytes) -> tuple[R, ...]:
     """The records of one file (equal dates are one object across the files of a load: see `_read_dataset`)."""
     try:
-        adapter = _sharing_adapter(model) if len(raw) >= _SHARE_FROM else _adapter(model)
-        return adapter.validate_json(raw)
+        validator = _sharing_validator(model) if len(raw) >= _SHARE_FROM else _validator(model)
+        records: tuple[R, ...] = validator.validate_json(raw)
+        return records
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = error["loc"]
