@@ -204,6 +204,22 @@ def test_tier_on_message_names_the_expected_type() -> None:
         vd.partners.get("US").tier_on("2024-01-01")  # type: ignore[arg-type]  # a wrong use, on purpose
 
 
+def test_the_dataset_is_read_only_and_says_what_it_holds() -> None:
+    data = vd.load()
+    with pytest.raises(AttributeError, match="partners"):
+        data.partners = data.partners  # type: ignore[misc]  # a wrong use, on purpose
+    with pytest.raises(AttributeError, match="people"):
+        del data.people  # pyright: ignore[reportAttributeAccessIssue]  # likewise
+    with pytest.raises(AttributeError, match="extra"):
+        data.extra = 1  # type: ignore[attr-defined]  # likewise
+    assert data.partners is vd.partners  # all still there
+    assert repr(data) == (
+        f"<Dataset from 'vn_diplomacy/data': sources=5, partners={len(data.partners)}, people={len(data.people)}, "
+        f"engagements={len(data.engagements)}, trade={len(data.trade)}, agreements={len(data.agreements)}, "
+        f"claims={len(data.claims)}>"
+    )
+
+
 def test_records_are_frozen_and_strict() -> None:
     us = vd.partners.get("US")
     with pytest.raises(ValidationError, match="frozen"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import threading
-from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 from pathlib import Path
@@ -89,9 +88,8 @@ def unknown_collection(name: str) -> QueryError:
     return QueryError(f"unknown collection {name!r}{also} Choose from: {', '.join(FILES)}")
 
 
-@dataclass(frozen=True)
 class Dataset:
-    """The seven collections of one validated data directory.
+    """The seven collections of one validated data directory; read-only.
 
     Examples:
         >>> import vn_diplomacy as vd
@@ -100,22 +98,75 @@ class Dataset:
         'United States'
     """
 
-    sources: Collection[Source]
-    """The source articles."""
-    partners: PartnerCollection
-    """Vietnam's counterparts, with their tiers."""
-    people: Collection[Person]
-    """The people and their roles."""
-    engagements: Collection[Engagement]
-    """Meetings, visits, calls, sessions, conferences and summits."""
-    trade: Collection[TradeFigure]
-    """Trade and economic figures."""
-    agreements: Collection[Agreement]
-    """Treaties, agreements, memoranda and joint statements."""
-    claims: Collection[Claim]
-    """The articles' aggregate statements."""
-    directory: str
-    """Where the data was read from."""
+    # A class with read-only properties, not a frozen dataclass: @dataclass writes and compiles six methods
+    # as the module is imported, a millisecond of every first answer.
+    __slots__ = ("_agreements", "_claims", "_directory", "_engagements", "_partners", "_people", "_sources", "_trade")
+
+    def __init__(
+        self,
+        *,
+        sources: Collection[Source],
+        partners: PartnerCollection,
+        people: Collection[Person],
+        engagements: Collection[Engagement],
+        trade: Collection[TradeFigure],
+        agreements: Collection[Agreement],
+        claims: Collection[Claim],
+        directory: str,
+    ) -> None:
+        """Hold the collections of one directory, as `load` makes them."""
+        self._sources = sources
+        self._partners = partners
+        self._people = people
+        self._engagements = engagements
+        self._trade = trade
+        self._agreements = agreements
+        self._claims = claims
+        self._directory = directory
+
+    @property
+    def sources(self) -> Collection[Source]:
+        """The source articles."""
+        return self._sources
+
+    @property
+    def partners(self) -> PartnerCollection:
+        """Vietnam's counterparts, with their tiers."""
+        return self._partners
+
+    @property
+    def people(self) -> Collection[Person]:
+        """The people and their roles."""
+        return self._people
+
+    @property
+    def engagements(self) -> Collection[Engagement]:
+        """Meetings, visits, calls, sessions, conferences and summits."""
+        return self._engagements
+
+    @property
+    def trade(self) -> Collection[TradeFigure]:
+        """Trade and economic figures."""
+        return self._trade
+
+    @property
+    def agreements(self) -> Collection[Agreement]:
+        """Treaties, agreements, memoranda and joint statements."""
+        return self._agreements
+
+    @property
+    def claims(self) -> Collection[Claim]:
+        """The articles' aggregate statements."""
+        return self._claims
+
+    @property
+    def directory(self) -> str:
+        """Where the data was read from."""
+        return self._directory
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in FILES)
+        return f"<Dataset from {self.directory!r}: {sizes}>"
 
     def to_records(self, collection: CollectionName) -> tuple[dict[str, Cell], ...]:
         """One collection as flat rows: dicts of text, `Decimal`, `datetime.date` or None.
