@@ -98,13 +98,13 @@ def _parse_one(text: str) -> dict[str, Any]:
     match = _PATTERN.fullmatch(text)
     if match is None:
         raise ValueError(f"a date must be written {_FORMS}, got: {shown(text)}")
-    part, month = match["part"], match["month"]
+    part, year, month, day = match.groups()
     if part is not None and month is not None:
         raise ValueError(f"a part of a year takes a year only, got: {shown(text)}")
     return {
-        "year": int(match["year"]),
+        "year": int(year),
         "month": None if month is None else int(month),
-        "day": None if match["day"] is None else int(match["day"]),
+        "day": None if day is None else int(day),
         "part": None if part is None else YearPart(part),
     }
 
@@ -181,7 +181,13 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         if self.part is not None and self.month is not None:
             raise ValueError("a part of a year takes a year only")
         if self.day is not None and self.month is not None:
-            datetime.date(self.year, self.month, self.day)  # raises ValueError for 2023-02-30
+            day = datetime.date(self.year, self.month, self.day)  # raises ValueError for 2023-02-30
+            # That day is the first the date can mean, and without a range the last: kept where `earliest` and
+            # `latest` keep what they work out (see `_Once`), so a load does not make it twice more.
+            known = vars(self)
+            known["earliest"] = day
+            if self.until is None:
+                known["latest"] = day
         if self.until is not None:
             if self.until.until is not None or self.until.inference is not None:
                 raise ValueError("the end of a range is a plain date: no range, no inference of its own")
