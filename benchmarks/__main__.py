@@ -37,6 +37,8 @@ from benchmarks.synthetic import PROBE_COUNT, PROBE_PARTNER, bundled_dir, lookup
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from vn_diplomacy import Dataset
+
 FLOOR = """\
 from pydantic import BaseModel
 class Point(BaseModel, frozen=True):
@@ -255,44 +257,86 @@ class Growth:
     peak: float
     json_peak: float
     query: dict[str, float]
+    """Seconds per call of each query at this size."""
+    smallest: dict[str, float]
+    """Seconds per call of each query at the smallest size, measured in turn with `query`."""
 
 
-def _growth_one(count: int, root: Path, rounds: int) -> Growth:
+def _queries(data: Dataset, count: int) -> dict[str, Callable[[], object]]:
+    """The growth queries on a synthetic dataset of `count` engagements, each with the same number of matches."""
+    engagements = data.engagements
+    middle = engagements.ids[count // 2]
+    title = lookup_title(count // 2)
+    folded = "  " + title.upper().replace(" ", "  ") + ". "
+    assert len(engagements.involving(PROBE_PARTNER)) == PROBE_COUNT
+    start, end = datetime.date(2010, 6, 1), datetime.date(2010, 6, 2)
+    return {
+        "get": lambda: engagements.get(middle),
+        "lookup exact": lambda: engagements.lookup(title),
+        "lookup folded": lambda: engagements.lookup(folded),
+        "involving": lambda: engagements.involving(PROBE_PARTNER),
+        "between (one day)": lambda: engagements.between(start, end),
+    }
+
+
+def _in_turn(first: Callable[[], object], second: Callable[[], object]) -> tuple[float, float]:
+    """Seconds per call of each: the best of 5 `timeit` repeats, the two taking turns repeat by repeat.
+
+    The sizes are measured minutes apart; a query timed only then would carry the machine's state of that
+    moment into the comparison of sizes. Timed in turn with the smallest size's, it is compared with a figure
+    taken under the same conditions.
+    """
+    timers = (timeit.Timer(first), timeit.Timer(second))
+    numbers = [timer.autorange()[0] for timer in timers]
+    best = [float("inf"), float("inf")]
+    for _ in range(5):
+        for index, (timer, number) in enumerate(zip(timers, numbers, strict=True)):
+            best[index] = min(best[index], timer.timeit(number) / number)
+    return best[0], best[1]
+
+
+def _growth_one(count: int, root: Path, rounds: int, smallest: dict[str, Callable[[], object]] | None) -> Growth:
     import vn_diplomacy as vd  # noqa: PLC0415  # after the cold-start section
 
     folder = root / f"n{count}"
     size = write_dataset(folder, count)
     memory = _child("memory-load", str(folder))
     json_memory = _child("memory-json", str(folder))
-    times = _side_by_side({"json": _json_of(folder), "load": _load_of(folder)}, rounds, block=rounds)
+    # Blocks of one: the two sides take turns call by call, each call after an untimed one of its own kind, so
+    # a change in the machine's load over the seconds a large size takes falls on both sides alike.
+    times = _side_by_side({"json": _json_of(folder), "load": _load_of(folder)}, rounds, block=1)
     data = vd.load(folder)
-    middle = data.engagements.ids[count // 2]
-    title = lookup_title(count // 2)
-    folded = "  " + title.upper().replace(" ", "  ") + ". "
-    assert len(data.engagements.involving(PROBE_PARTNER)) == PROBE_COUNT
-    engagements = data.engagements
-    start, end = datetime.date(2010, 6, 1), datetime.date(2010, 6, 2)
-    query = {
-        "get": _per_call(lambda: engagements.get(middle)),
-        "lookup exact": _per_call(lambda: engagements.lookup(title)),
-        "lookup folded": _per_call(lambda: engagements.lookup(folded)),
-        "involving": _per_call(lambda: engagements.involving(PROBE_PARTNER)),
-        "between (one day)": _per_call(lambda: engagements.between(start, end)),
-    }
-    del data
+    queries = _queries(data, count)
+    paired = {name: _in_turn((smallest or queries)[name], query) for name, query in queries.items()}
+    del data, queries
     gc.collect()
-    return Growth(count, size, times["json"], times["load"], memory["peak"], json_memory["peak"], query)
+    return Growth(
+        count,
+        size,
+        times["json"],
+        times["load"],
+        memory["peak"],
+        json_memory["peak"],
+        {name: pair[1] for name, pair in paired.items()},
+        {name: pair[0] for name, pair in paired.items()},
+    )
 
 
 def growth(sizes: Sequence[int], rounds: int) -> list[str]:
     """Load time, peak memory and query latency of synthetic data directories of each size."""
+    import vn_diplomacy as vd  # noqa: PLC0415  # after the cold-start section
+
     with tempfile.TemporaryDirectory(prefix="vn-diplomacy-bench-") as root:
-        results = [_growth_one(count, Path(root), rounds) for count in sizes]
+        folder = Path(root) / "smallest"
+        write_dataset(folder, sizes[0])
+        smallest = vd.load(folder)  # kept: every size's queries are timed in turn with this one's
+        results = [_growth_one(count, Path(root), rounds, _queries(smallest, sizes[0])) for count in sizes]
     first = results[0]
     rows = [
         f"Synthetic data directories (the bundled files plus N generated engagements, every one citing known "
         f"partners, people and sources; {PROBE_COUNT} of them involve `{PROBE_PARTNER}` at every size). Load: median "
-        f"of {rounds} calls after an untimed one, beside as many `json.loads` of the same bytes. Peak memory: the "
+        f"of {rounds} calls, taking turns with as many `json.loads` of the same bytes, each call after an untimed one "
+        "of its kind. Peak memory: the "
         "RSS high-water mark a fresh process adds while loading, after its imports.",
         "",
         "| engagements | JSON | `json.loads` | `vd.load(dir)` | × `json.loads` | load per engagement "
@@ -309,7 +353,7 @@ def growth(sizes: Sequence[int], rounds: int) -> list[str]:
     rows += [
         "",
         f"Query latency per call at each size (best of 5 `timeit` repeats); the last column is the largest size "
-        f"against {first.count:,}.",
+        f"against {first.count:,}, the two timed in turn, repeat by repeat, in the same minute.",
         "",
         "| query | " + " | ".join(f"{r.count:,}" for r in results) + f" | × at {first.count:,} |",
         "| --- | " + " | ".join("---:" for _ in results) + " | ---: |",
@@ -317,7 +361,7 @@ def growth(sizes: Sequence[int], rounds: int) -> list[str]:
     rows += [
         f"| `{name}` | "
         + " | ".join(f"{r.query[name] * 1e9:,.0f} ns" for r in results)
-        + f" | {results[-1].query[name] / first.query[name]:.2f} |"
+        + f" | {results[-1].query[name] / results[-1].smallest[name]:.2f} |"
         for name in names
     ]
     return rows
@@ -357,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("cold", "Cold start", lambda: cold_start(runs)),
         ("load", "In-process load of the bundled data", lambda: in_process_load(rounds * 14)),
         ("queries", "Query latency", queries),
-        ("growth", "Growth", lambda: growth(sizes, max(3, rounds // 5))),
+        ("growth", "Growth", lambda: growth(sizes, max(3, rounds // 3))),
     ]
     print("\n".join(_machine()))
     for key, title, section in sections:
