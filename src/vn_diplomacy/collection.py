@@ -37,10 +37,11 @@ _UNICODE_FOLD: Final[dict[int, str | None]] = {
     **dict.fromkeys(map(ord, "–—"), " "),  # noqa: RUF001  # en and em dashes are meant
 }
 # The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
-# (its second argument), and any byte that is not a digit or a lowercase letter becomes a space.
-_ASCII_FOLD: Final = bytes(c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256))
-# The same for ASCII text not yet casefolded: A-Z become a-z, as casefold() would make them.
-_ASCII_LOWER_FOLD: Final = bytes(ord(chr(c).lower()) if "A" <= chr(c) <= "Z" else _ASCII_FOLD[c] for c in range(256))
+# (its second argument), A-Z become a-z (all casefold() does to ASCII), and any other byte that is not a digit
+# or a lowercase letter becomes a space.
+_ASCII_FOLD: Final = bytes(
+    c + 32 if "A" <= chr(c) <= "Z" else c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256)
+)
 
 
 def normalize(text: str) -> str:
@@ -54,19 +55,18 @@ def normalize(text: str) -> str:
         >>> normalize("U.S.") == normalize("us")
         True
     """
-    if text.isascii():  # most names and queries: one table lowercases and folds at once (for ASCII text,
-        # all casefold() does; CPython's casefold() has no ASCII fast path)
-        return " ".join(text.encode().translate(_ASCII_LOWER_FOLD, b".'`").decode().split())
-    text = text.casefold()
-    if not text.isascii():
-        # Vietnamese marks decompose into U+0300-U+036F: one translate drops them (and curly apostrophes
-        # and dashes), and most names are then ASCII. Whatever is left (other scripts, other marks) takes
-        # the character-by-character way.
-        text = unicodedata.normalize("NFKD", text.replace("đ", "d")).translate(_UNICODE_FOLD)
+    if not text.isascii():  # most names and queries are ASCII, and skip all of this
+        text = text.casefold()
         if not text.isascii():
-            text = "".join(c for c in text if not unicodedata.combining(c))
-            return re.sub(_SEPARATORS, " ", re.sub(_DROPPED, "", text)).strip()
-    # ASCII now: no diacritics to strip, and a table is faster than two regexes.
+            # Vietnamese marks decompose into U+0300-U+036F: one translate drops them (and curly apostrophes
+            # and dashes), and most names are then ASCII. Whatever is left (other scripts, other marks) takes
+            # the character-by-character way.
+            text = unicodedata.normalize("NFKD", text.replace("đ", "d")).translate(_UNICODE_FOLD)
+            if not text.isascii():
+                text = "".join(c for c in text if not unicodedata.combining(c))
+                return re.sub(_SEPARATORS, " ", re.sub(_DROPPED, "", text)).strip()
+    # ASCII, as written or once folded: one table lowercases and folds at once, faster than casefold() (which
+    # has no ASCII fast path in CPython) and two regexes.
     return " ".join(text.encode().translate(_ASCII_FOLD, b".'`").decode().split())
 
 
