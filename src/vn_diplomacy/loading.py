@@ -387,11 +387,8 @@ def _check_references(file: str, records: tuple[R, ...], field_name: str, known:
     ids = chain.from_iterable(values) if values and type(values[0]) is tuple else values  # tuples of ids, or ids
     if (known | {None}).issuperset(ids):
         return  # the usual case: one pass at C speed, no Python code per record (None: an optional id unset)
-    for record in records:
-        refs = _as_tuple(getattr(record, field_name))
-        if known.issuperset(refs):
-            continue  # the usual case, one set operation per record
-        for ref in refs:
+    for record in records:  # only to find and name the dangling id
+        for ref in _as_tuple(getattr(record, field_name)):
             if ref is not None and ref not in known:
                 message = _unknown(f"{kind} id", str(ref), known)
                 raise DataError(message, file=file, record=shown(record.id), field=field_name)
