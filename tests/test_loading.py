@@ -106,24 +106,21 @@ def test_end_before_start(data_dir: Path) -> None:
         vd.load(data_dir)
 
 
-def test_tier_history_out_of_order(data_dir: Path) -> None:
+@pytest.mark.parametrize(
+    ("file", "record_id", "field", "message"),
+    [
+        ("partners.json", "US", "tier_history", "tier_history must be ordered by the day each change"),
+        ("people.json", "bui-thanh-son", "roles", "roles must be ordered by their as_of dates"),
+    ],
+)
+def test_a_history_out_of_order(data_dir: Path, file: str, record_id: str, field: str, message: str) -> None:
     def swap(records: list[dict[str, Any]]) -> None:
-        us = next(r for r in records if r["id"] == "US")
-        assert len(us["tier_history"]) > 1
-        us["tier_history"].reverse()
+        record = next(r for r in records if r["id"] == record_id)
+        assert len(record[field]) > 1
+        record[field].reverse()
 
-    edit(data_dir, "partners.json", swap)
-    with pytest.raises(DataError, match=r"record 'US'.*tier_history must be ordered by the day each change"):
-        vd.load(data_dir)
-
-
-def test_roles_out_of_order(data_dir: Path) -> None:
-    def swap(records: list[dict[str, Any]]) -> None:
-        son = next(r for r in records if r["id"] == "bui-thanh-son")
-        son["roles"].reverse()
-
-    edit(data_dir, "people.json", swap)
-    with pytest.raises(DataError, match=r"record 'bui-thanh-son'.*roles must be ordered by their as_of dates"):
+    edit(data_dir, file, swap)
+    with pytest.raises(DataError, match=rf"record '{record_id}'.*{message}"):
         vd.load(data_dir)
 
 
