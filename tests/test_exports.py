@@ -250,7 +250,8 @@ def test_the_schema_rejects_what_the_loader_rejects(
 ) -> None:
     from pydantic import ValidationError
 
-    from vn_diplomacy.loading import MODELS, canonical
+    from vn_diplomacy.dealings import MODELS
+    from vn_diplomacy.loading import canonical
 
     record = {**canonical(next(iter(getattr(vd, collection)))), **change}
     errors = schema_errors(vd.json_schema(collection), [record])

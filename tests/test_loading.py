@@ -14,6 +14,8 @@ from vn_diplomacy.dates import SHARED_DATES
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from vn_diplomacy import Collection, Person
+
 
 def edit(folder: Path, file: str, change: Any) -> None:
     """Apply `change` to the parsed records of `file` and write them back."""
@@ -203,6 +205,45 @@ def test_a_failed_load_leaves_the_bundled_data_untouched(data_dir: Path) -> None
         vd.load(data_dir)
     assert vd.load() is vd.load()
     assert vd.partners is before
+
+
+def test_a_lazy_dataset_validates_the_other_five_files_on_first_use_and_again_after_a_failure(data_dir: Path) -> None:
+    """The bundled data's way of loading, on a copy: a broken people.json fails each use of the five, not partners."""
+    from vn_diplomacy.loading import _read_dataset  # pyright: ignore[reportPrivateUsage]  # bundled() calls it lazily
+
+    dataset = _read_dataset(data_dir, "copy", lazy=True)
+    good = (data_dir / "people.json").read_bytes()
+    (data_dir / "people.json").write_text('[{"id": 1}]', encoding="utf-8")  # after sources and partners were read
+    assert dataset.partners.get("US").name == "United States"
+    for name in ("people", "engagements", "claims"):  # each use fails the same way: nothing half-made is kept
+        with pytest.raises(DataError, match=r"^copy/people\.json, record #0, field id: Input should be a valid string"):
+            getattr(dataset, name)
+    (data_dir / "people.json").write_bytes(good)
+    assert dataset.people.get("bui-thanh-son").name == "Bùi Thanh Sơn"
+    assert dataset.engagements is dataset.engagements
+    assert list(dataset.engagements) == list(vd.engagements)
+
+
+def test_threads_first_using_a_lazy_dataset_at_once_get_one_set_of_collections(data_dir: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from vn_diplomacy.loading import _read_dataset  # pyright: ignore[reportPrivateUsage]  # as above
+
+    dataset = _read_dataset(data_dir, "copy", lazy=True)
+
+    def people_of(_: int) -> Collection[Person]:
+        return dataset.people
+
+    with ThreadPoolExecutor(8) as pool:
+        people = list(pool.map(people_of, range(16)))
+    assert all(collection is people[0] for collection in people)
+    assert len(people[0]) == len(vd.people)
+
+
+def test_an_eager_load_reports_a_broken_people_file_before_returning(data_dir: Path) -> None:
+    (data_dir / "people.json").write_text("[", encoding="utf-8")
+    with pytest.raises(DataError, match=r"people\.json: malformed JSON"):
+        vd.load(data_dir)
 
 
 def test_error_counts_further_problems(data_dir: Path) -> None:

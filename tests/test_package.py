@@ -60,6 +60,38 @@ def test_a_first_answer_imports_no_more_of_pydantic_than_a_model_needs() -> None
     assert answered - needed == set()
 
 
+_OPENED_DATA = (
+    "import sys\n"
+    "opened = []\n"
+    "def hook(event, args):\n"
+    "    if event == 'open' and str(args[0]).endswith('.json'):\n"
+    "        opened.append(str(args[0]))\n"
+    "sys.addaudithook(hook)\n"
+    "import vn_diplomacy as vd\n"
+)
+_REPORT = "print(sorted(name.rsplit('/', 1)[-1] for name in opened), 'vn_diplomacy.dealings' in sys.modules)\n"
+
+
+def test_a_first_question_about_partners_reads_and_builds_only_sources_and_partners() -> None:
+    """The five collections that refer to partners are read, and their models built, when one of them is first used."""
+    out = run_python(
+        _OPENED_DATA + "vd.partners.get('US')\n" + _REPORT + "vd.people.get('bui-thanh-son')\n" + _REPORT
+    ).splitlines()
+    assert out[0] == "['partners.json', 'sources.json'] False"
+    assert out[1] == (
+        "['agreements.json', 'claims.json', 'engagements.json', 'partners.json', 'people.json', 'sources.json', "
+        "'trade.json'] True"
+    )
+
+
+def test_load_validates_all_seven_bundled_files_before_it_returns() -> None:
+    out = run_python(_OPENED_DATA + "vd.load()\n" + _REPORT)
+    assert out.strip() == (
+        "['agreements.json', 'claims.json', 'engagements.json', 'partners.json', 'people.json', 'sources.json', "
+        "'trade.json'] True"
+    )
+
+
 @pytest.mark.parametrize("name", vd.__all__)
 def test_every_exported_name_resolves(name: str) -> None:
     assert getattr(vd, name) is not None

@@ -1,7 +1,8 @@
 """Vietnam's foreign relations as typed, validated data, every fact with the quote it comes from.
 
 Importing the package reads no data and imports no pydantic: each name below is resolved on
-first access (PEP 562), and the bundled data is validated once, when a collection is first used.
+first access (PEP 562). The bundled data is validated once: sources and partners when a collection is
+first used, the five collections that refer to them when one of those is first used.
 
 Examples:
     >>> import datetime, vn_diplomacy as vd
@@ -19,10 +20,7 @@ if TYPE_CHECKING:
 
     from vn_diplomacy.collection import Collection, PartnerCollection, normalize
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
-    from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
-    from vn_diplomacy.loading import FILES, CollectionName, Dataset, load
-    from vn_diplomacy.models import (
-        VIETNAM,
+    from vn_diplomacy.dealings import (
         Agreement,
         AgreementKind,
         AgreementStatus,
@@ -30,20 +28,25 @@ if TYPE_CHECKING:
         Engagement,
         EngagementKind,
         EngagementStatus,
+        Person,
+        Role,
+        TradeFigure,
+    )
+    from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
+    from vn_diplomacy.loading import FILES, CollectionName, Dataset, load
+    from vn_diplomacy.models import (
+        VIETNAM,
         Evidence,
         FactKind,
         Partner,
         PartnerFact,
         PartnerKind,
-        Person,
         Record,
         RelationsEvent,
         RelationsKind,
-        Role,
         Source,
         Tier,
         TierChange,
-        TradeFigure,
     )
     from vn_diplomacy.schema import json_schema
     from vn_diplomacy.versions import DATA_VERSION
@@ -122,10 +125,7 @@ _COLLECTIONS: Final = frozenset({"sources", "partners", "people", "engagements",
 _MODULES: Final = {
     "vn_diplomacy.collection": ("Collection", "PartnerCollection", "normalize"),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
-    "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
-    "vn_diplomacy.loading": ("FILES", "CollectionName", "Dataset", "load"),
-    "vn_diplomacy.models": (
-        "VIETNAM",
+    "vn_diplomacy.dealings": (
         "Agreement",
         "AgreementKind",
         "AgreementStatus",
@@ -133,20 +133,25 @@ _MODULES: Final = {
         "Engagement",
         "EngagementKind",
         "EngagementStatus",
+        "Person",
+        "Role",
+        "TradeFigure",
+    ),
+    "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
+    "vn_diplomacy.loading": ("FILES", "CollectionName", "Dataset", "load"),
+    "vn_diplomacy.models": (
+        "VIETNAM",
         "Evidence",
         "FactKind",
         "Partner",
         "PartnerFact",
         "PartnerKind",
-        "Person",
         "Record",
         "RelationsEvent",
         "RelationsKind",
-        "Role",
         "Source",
         "Tier",
         "TierChange",
-        "TradeFigure",
     ),
     "vn_diplomacy.schema": ("json_schema",),
     "vn_diplomacy.versions": ("DATA_VERSION",),

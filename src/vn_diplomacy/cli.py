@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from typing import NoReturn
 
+    from vn_diplomacy.dealings import Engagement, TradeFigure
     from vn_diplomacy.loading import Dataset
-    from vn_diplomacy.models import Engagement, Evidence, Partner, Record, TierChange, TradeFigure
+    from vn_diplomacy.models import Evidence, Partner, Record, TierChange
 
 __all__ = ["COMMANDS", "HELP", "TIERS", "build_parser", "main", "overview"]
 

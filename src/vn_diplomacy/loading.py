@@ -18,24 +18,19 @@ from pydantic_core import SchemaValidator, core_schema
 from vn_diplomacy.collection import Collection, PartnerCollection, not_found, suggest
 from vn_diplomacy.dates import SHARED_DATES, PartialDate
 from vn_diplomacy.errors import DataError, QueryError, shown
-from vn_diplomacy.models import (
-    VIETNAM,
-    Agreement,
-    Claim,
-    Engagement,
-    Evidence,
-    Partner,
-    Person,
-    Record,
-    Source,
-    TradeFigure,
-)
+from vn_diplomacy.models import VIETNAM, Evidence, Partner, Record, Source
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
-    from typing import Protocol
+    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from typing import Protocol, TypeAlias
 
     import pandas
+
+    from vn_diplomacy.dealings import Agreement, Claim, Engagement, Person, TradeFigure
+
+    _Dealings: TypeAlias = tuple[
+        Collection[Person], Collection[Engagement], Collection[TradeFigure], Collection[Agreement], Collection[Claim]
+    ]
 
     class _File(Protocol):
         def read_bytes(self) -> bytes: ...
@@ -47,10 +42,11 @@ if TYPE_CHECKING:
 
     from vn_diplomacy.tables import Cell
 
-__all__ = ["FILES", "MODELS", "CollectionName", "Dataset", "bundled", "canonical", "dumps", "load"]
+__all__ = ["FILES", "CollectionName", "Dataset", "bundled", "canonical", "dumps", "load"]
 
 R = TypeVar("R", bound=Record)
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 CollectionName = Literal["sources", "partners", "people", "engagements", "trade", "agreements", "claims"]
 """The name of one of the seven collections, as `Dataset.to_records` and the exports take it."""
@@ -67,19 +63,6 @@ FILES: Final[Mapping[CollectionName, str]] = MappingProxyType(
     }
 )
 """The collection names and the file each is read from, in loading order; read-only, as the loader uses it."""
-
-MODELS: Final[Mapping[CollectionName, type[Record]]] = MappingProxyType(
-    {
-        "sources": Source,
-        "partners": Partner,
-        "people": Person,
-        "engagements": Engagement,
-        "trade": TradeFigure,
-        "agreements": Agreement,
-        "claims": Claim,
-    }
-)
-"""The record class of each collection; read-only, as the loader and the schemas use it."""
 
 
 def unknown_collection(name: str) -> QueryError:
@@ -101,29 +84,44 @@ class Dataset:
 
     # A class with read-only properties, not a frozen dataclass: @dataclass writes and compiles six methods
     # as the module is imported, a millisecond of every first answer.
-    __slots__ = ("_agreements", "_claims", "_directory", "_engagements", "_partners", "_people", "_sources", "_trade")
+    __slots__ = ("_dealings", "_directory", "_lock", "_partners", "_pending", "_sources")
 
     def __init__(
         self,
         *,
         sources: Collection[Source],
         partners: PartnerCollection,
-        people: Collection[Person],
-        engagements: Collection[Engagement],
-        trade: Collection[TradeFigure],
-        agreements: Collection[Agreement],
-        claims: Collection[Claim],
+        dealings: _Dealings | Callable[[], _Dealings],
         directory: str,
     ) -> None:
-        """Hold the collections of one directory, as `load` makes them."""
+        """Hold the collections of one directory, as `load` makes them.
+
+        `dealings` is the other five collections (people, engagements, trade, agreements, claims), or the
+        function that validates their files against `sources` and `partners`: the bundled data calls it when
+        one of the five is first asked for, and again on the next ask if it raised.
+        """
         self._sources = sources
         self._partners = partners
-        self._people = people
-        self._engagements = engagements
-        self._trade = trade
-        self._agreements = agreements
-        self._claims = claims
+        self._dealings: _Dealings | None = None
+        self._pending: Callable[[], _Dealings] | None = None
+        if isinstance(dealings, tuple):
+            self._dealings = dealings
+        else:
+            self._pending = dealings
+        self._lock = threading.Lock()
         self._directory = directory
+
+    def _rest(self) -> _Dealings:
+        """The other five collections, validated now if they have not been yet (once, whatever the threads)."""
+        dealings = self._dealings
+        if dealings is None:
+            with self._lock:
+                dealings = self._dealings
+                if dealings is None:
+                    assert self._pending is not None  # one of the two is always set
+                    dealings = self._dealings = self._pending()  # a DataError leaves it pending
+                    self._pending = None
+        return dealings
 
     @property
     def sources(self) -> Collection[Source]:
@@ -138,27 +136,27 @@ class Dataset:
     @property
     def people(self) -> Collection[Person]:
         """The people and their roles."""
-        return self._people
+        return self._rest()[0]
 
     @property
     def engagements(self) -> Collection[Engagement]:
         """Meetings, visits, calls, sessions, conferences and summits."""
-        return self._engagements
+        return self._rest()[1]
 
     @property
     def trade(self) -> Collection[TradeFigure]:
         """Trade and economic figures."""
-        return self._trade
+        return self._rest()[2]
 
     @property
     def agreements(self) -> Collection[Agreement]:
         """Treaties, agreements, memoranda and joint statements."""
-        return self._agreements
+        return self._rest()[3]
 
     @property
     def claims(self) -> Collection[Claim]:
         """The articles' aggregate statements."""
-        return self._claims
+        return self._rest()[4]
 
     @property
     def directory(self) -> str:
@@ -394,38 +392,113 @@ def _check_references(file: str, records: tuple[R, ...], field_name: str, known:
                 raise DataError(message, file=file, record=shown(record.id), field=field_name)
 
 
-def _read_dataset(folder: Traversable, label: str) -> Dataset:
-    """Validate the seven files of `folder`; `label` prefixes the file names in messages."""
+def _paused_gc(read: Callable[[], T]) -> T:
+    """`read()` with the cyclic garbage collector paused, then restored."""
     # Loading makes many objects and no garbage cycles; the cyclic collector, left on, would walk the
-    # growing dataset again and again (half the load time at 10^5 engagements). Paused, then restored.
+    # growing dataset again and again (half the load time at 10^5 engagements).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read_dataset_unpaused(folder, label)
+        return read()
     finally:
         if collecting:
             gc.enable()
 
 
-def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
-    files = {collection: f"{label}/{file}" for collection, file in FILES.items()}
-    raw = {collection: _read(folder, FILES[collection], files[collection]) for collection in FILES}
-    # Equal dates are one object across the files of this load, and only this load (see PartialDate).
-    sharing = SHARED_DATES.set({})
-    try:
-        # Each file's bytes are dropped (pop) once its records are made: the peak is the records, not records + text.
-        sources = _validate(files["sources"], Source, raw.pop("sources"))
-        partners = _validate(files["partners"], Partner, raw.pop("partners"))
-        people = _validate(files["people"], Person, raw.pop("people"))
-        engagements = _validate(files["engagements"], Engagement, raw.pop("engagements"))
-        trade = _validate(files["trade"], TradeFigure, raw.pop("trade"))
-        agreements = _validate(files["agreements"], Agreement, raw.pop("agreements"))
-        claims = _validate(files["claims"], Claim, raw.pop("claims"))
-    finally:
-        SHARED_DATES.reset(sharing)
+def _read_dataset(folder: Traversable, label: str, *, lazy: bool = False) -> Dataset:
+    """Validate the seven files of `folder`; `label` prefixes the file names in messages.
 
+    Sources and partners are validated first, then the five files that refer to them. With `lazy` (the
+    bundled data), those five are read and validated only when one of their collections is first asked for.
+    """
+    files: dict[CollectionName, str] = {collection: f"{label}/{file}" for collection, file in FILES.items()}
+    # Read every file first, unless lazy: a directory with a file missing fails before anything is validated.
+    raw = {} if lazy else {collection: _read(folder, FILES[collection], files[collection]) for collection in FILES}
+
+    def bytes_of(collection: CollectionName) -> bytes:
+        # Each file's bytes are dropped (pop) once its records are made: the peak is the records, not records + text.
+        return raw.pop(collection) if collection in raw else _read(folder, FILES[collection], files[collection])
+
+    # Equal dates are one object across the files of this load, and only this load (see PartialDate).
+    dates: dict[object, PartialDate] = {}
+    sources, partners = _paused_gc(lambda: _read_sources_and_partners(files, bytes_of, dates))
+
+    def dealings() -> _Dealings:
+        return _paused_gc(lambda: _read_dealings(files, bytes_of, dates, sources, partners))
+
+    return Dataset(sources=sources, partners=partners, dealings=dealings if lazy else dealings(), directory=label)
+
+
+def _sharing_dates(dates: dict[object, PartialDate], validate: Callable[[], T]) -> T:
+    token = SHARED_DATES.set(dates)
+    try:
+        return validate()
+    finally:
+        SHARED_DATES.reset(token)
+
+
+def _check_evidence(
+    files: Mapping[CollectionName, str],
+    collection: CollectionName,
+    records: tuple[Record, ...],
+    source_ids: frozenset[str],
+) -> None:
+    """Raise a DataError for the first evidence in `records` that cites a source not in `source_ids`."""
+    paths = _evidence_paths(type(records[0])) if records else ()
+    if all(_cited(records, path) <= source_ids for path in paths):
+        return  # the usual case: a few set operations per file, no walk over every field
+    for record in records:
+        for where, evidence in _evidence(record):
+            if evidence.source not in source_ids:
+                raise DataError(
+                    "evidence cites " + _unknown("source", evidence.source, source_ids),
+                    file=files[collection],
+                    record=shown(record.id),
+                    field=where,
+                )
+
+
+def _read_sources_and_partners(
+    files: Mapping[CollectionName, str], bytes_of: Callable[[CollectionName], bytes], dates: dict[object, PartialDate]
+) -> tuple[Collection[Source], PartnerCollection]:
+    sources, partners = _sharing_dates(
+        dates,
+        lambda: (
+            _validate(files["sources"], Source, bytes_of("sources")),
+            _validate(files["partners"], Partner, bytes_of("partners")),
+        ),
+    )
     source_ids = frozenset(s.id for s in sources)
-    partner_ids = frozenset(p.id for p in partners)
+    _check_evidence(files, "sources", sources, source_ids)
+    _check_evidence(files, "partners", partners, source_ids)
+    return (
+        Collection("source", Source, sources, file=files["sources"]),
+        PartnerCollection("partner", Partner, partners, file=files["partners"]),
+    )
+
+
+def _read_dealings(
+    files: Mapping[CollectionName, str],
+    bytes_of: Callable[[CollectionName], bytes],
+    dates: dict[object, PartialDate],
+    source_collection: Collection[Source],
+    partner_collection: PartnerCollection,
+) -> _Dealings:
+    """The five collections that refer to sources and partners, validated and checked against them."""
+    from vn_diplomacy.dealings import Agreement, Claim, Engagement, Person, TradeFigure  # noqa: PLC0415  # see bundled()
+
+    people, engagements, trade, agreements, claims = _sharing_dates(
+        dates,
+        lambda: (
+            _validate(files["people"], Person, bytes_of("people")),
+            _validate(files["engagements"], Engagement, bytes_of("engagements")),
+            _validate(files["trade"], TradeFigure, bytes_of("trade")),
+            _validate(files["agreements"], Agreement, bytes_of("agreements")),
+            _validate(files["claims"], Claim, bytes_of("claims")),
+        ),
+    )
+    source_ids = frozenset(source.id for source in source_collection)
+    partner_ids = frozenset(partner.id for partner in partner_collection)
     parties = partner_ids | {VIETNAM}
     person_ids = frozenset(p.id for p in people)
     _check_references(files["people"], people, "country", parties, "partner")
@@ -434,28 +507,11 @@ def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
     _check_references(files["trade"], trade, "partner", partner_ids, "partner")
     _check_references(files["agreements"], agreements, "parties", parties, "partner")
     _check_references(files["claims"], claims, "partners", partner_ids, "partner")
-    collections: dict[CollectionName, tuple[Record, ...]] = {
-        "sources": sources,
-        "partners": partners,
-        "people": people,
-        "engagements": engagements,
-        "trade": trade,
-        "agreements": agreements,
-        "claims": claims,
-    }
-    for collection, records in collections.items():
-        paths = _evidence_paths(type(records[0])) if records else ()
-        if all(_cited(records, path) <= source_ids for path in paths):
-            continue  # the usual case: a few set operations per file, no walk over every field
-        for record in records:
-            for where, evidence in _evidence(record):
-                if evidence.source not in source_ids:
-                    raise DataError(
-                        "evidence cites " + _unknown("source", evidence.source, source_ids),
-                        file=files[collection],
-                        record=shown(record.id),
-                        field=where,
-                    )
+    _check_evidence(files, "people", people, source_ids)
+    _check_evidence(files, "engagements", engagements, source_ids)
+    _check_evidence(files, "trade", trade, source_ids)
+    _check_evidence(files, "agreements", agreements, source_ids)
+    _check_evidence(files, "claims", claims, source_ids)
     for person in people:
         for index, role in enumerate(person.roles):
             if role.entity not in parties:
@@ -466,7 +522,6 @@ def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
                     field=f"roles[{index}].entity",
                 )
 
-    partner_collection = PartnerCollection("partner", Partner, partners, file=files["partners"])
     people_collection = Collection("person", Person, people, file=files["people"])
 
     def resolve(text: str) -> str:
@@ -480,15 +535,12 @@ def _read_dataset_unpaused(folder: Traversable, label: str) -> Dataset:
             return match.id
         raise not_found("partner or person", text, (*partner_collection, *people_collection), "id or name")
 
-    return Dataset(
-        sources=Collection("source", Source, sources, file=files["sources"]),
-        partners=partner_collection,
-        people=people_collection,
-        engagements=Collection("engagement", Engagement, engagements, resolve=resolve, file=files["engagements"]),
-        trade=Collection("trade figure", TradeFigure, trade, resolve=resolve, file=files["trade"]),
-        agreements=Collection("agreement", Agreement, agreements, resolve=resolve, file=files["agreements"]),
-        claims=Collection("claim", Claim, claims, resolve=resolve, file=files["claims"]),
-        directory=label,
+    return (
+        people_collection,
+        Collection("engagement", Engagement, engagements, resolve=resolve, file=files["engagements"]),
+        Collection("trade figure", TradeFigure, trade, resolve=resolve, file=files["trade"]),
+        Collection("agreement", Agreement, agreements, resolve=resolve, file=files["agreements"]),
+        Collection("claim", Claim, claims, resolve=resolve, file=files["claims"]),
     )
 
 
@@ -497,7 +549,13 @@ _bundled: list[Dataset] = []
 
 
 def bundled() -> Dataset:
-    """The data shipped with the package, validated on first use and cached for the process."""
+    """The data shipped with the package, validated on first use and cached for the process.
+
+    Sources and partners are validated when a collection is first used; the five files that refer to them
+    (people, engagements, trade, agreements, claims) when one of those five is first used, so a first question
+    about partners builds neither their schemas nor their records. Each collection is whole and valid, or its
+    use raises a DataError; `load()` validates all seven before it returns.
+    """
     if not _bundled:
         with _lock:
             if not _bundled:
@@ -506,7 +564,7 @@ def bundled() -> Dataset:
                 from importlib.resources import files  # noqa: PLC0415  # not paid by a bare import
 
                 folder = files("vn_diplomacy") / "data"
-                _bundled.append(_read_dataset(folder, "vn_diplomacy/data"))
+                _bundled.append(_read_dataset(folder, "vn_diplomacy/data", lazy=True))
     return _bundled[0]
 
 
@@ -530,7 +588,9 @@ def load(directory: str | os.PathLike[str] | None = None) -> Dataset:
         'Malaysia'
     """
     if directory is None:
-        return bundled()
+        dataset = bundled()
+        dataset._rest()  # pyright: ignore[reportPrivateUsage]  # this module's own class; the whole dataset, as promised, not only what has been used
+        return dataset
     if not isinstance(directory, (str, os.PathLike)):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
         raise TypeError(
             f"directory must be a path (str or os.PathLike) or None, got {type(directory).__name__}: {directory!r}"

@@ -76,7 +76,8 @@ def generate(collection: CollectionName) -> dict[str, object]:
     _check(collection)
     from pydantic import TypeAdapter
 
-    from vn_diplomacy.loading import FILES, MODELS
+    from vn_diplomacy.dealings import MODELS
+    from vn_diplomacy.loading import FILES
 
     model = MODELS[collection]
     schema = TypeAdapter(tuple[model, ...]).json_schema(schema_generator=_generator())  # type: ignore[valid-type]  # model is a class variable

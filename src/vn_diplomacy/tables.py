@@ -25,9 +25,10 @@ from enum import Enum
 from typing import TYPE_CHECKING, Final, Literal, TypeAlias, Union, get_args, get_origin
 
 from vn_diplomacy.dates import PartialDate
+from vn_diplomacy.dealings import MODELS, Person
 from vn_diplomacy.errors import DataError
-from vn_diplomacy.loading import FILES, MODELS, unknown_collection
-from vn_diplomacy.models import Partner, Person, Record, Tier
+from vn_diplomacy.loading import FILES, unknown_collection
+from vn_diplomacy.models import Partner, Record, Tier
 
 if TYPE_CHECKING:
     from collections.abc import Callable
