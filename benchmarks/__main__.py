@@ -193,7 +193,7 @@ def in_process_load(rounds: int) -> list[str]:
         "| step | time |",
         "| --- | ---: |",
         f"| the floor's work in process: import pydantic, one model, one instance | {schema['floor'] * 1000:.1f} ms |",
-        f"| then importing `vn_diplomacy.loading`: the model classes and their schemas | "
+        f"| then importing `vn_diplomacy.loading` and `.dealings`: the model classes and their schemas | "
         f"{schema['modules'] * 1000:.1f} ms |",
         f"| first `vd.load(dir)` in the process | {schema['first_load'] * 1000:.1f} ms |",
         f"| later `vd.load(dir)` (median of 5) | {schema['steady_load'] * 1000:.1f} ms |",

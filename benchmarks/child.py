@@ -47,7 +47,8 @@ def _schema() -> dict[str, float]:
     point = pydantic.create_model("Point", x=(int, ...), __config__=pydantic.ConfigDict(frozen=True))
     point.model_validate({"x": 1})
     floor = time.perf_counter()
-    from vn_diplomacy import loading  # noqa: PLC0415  # defines the model classes: their schemas are built
+    # The model classes of all seven collections: their schemas are built (vd.load(dir) needs them all).
+    from vn_diplomacy import dealings, loading  # noqa: PLC0415, F401
 
     defined = time.perf_counter()
     folder = bundled_dir()
