@@ -48,7 +48,9 @@ def _schema() -> dict[str, float]:
     point.model_validate({"x": 1})
     floor = time.perf_counter()
     # The model classes of all seven collections: their schemas are built (vd.load(dir) needs them all).
-    from vn_diplomacy import dealings, loading  # noqa: PLC0415, F401
+    from vn_diplomacy import loading  # noqa: PLC0415
+
+    importlib.import_module("vn_diplomacy.dealings")
 
     defined = time.perf_counter()
     folder = bundled_dir()

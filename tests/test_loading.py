@@ -246,6 +246,27 @@ def test_an_eager_load_reports_a_broken_people_file_before_returning(data_dir: P
         vd.load(data_dir)
 
 
+def test_no_garbage_collection_runs_during_a_load_and_the_collector_is_restored(data_dir: Path) -> None:
+    """The cyclic collector is paused for the whole load: run between the files, it would walk every record made."""
+    import gc
+
+    collections: list[str] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(f"generation {info['generation']}")
+
+    gc.collect()
+    gc.callbacks.append(record)
+    try:
+        vd.load(data_dir)
+        during = len(collections)  # before anything else is allocated: the collector, back on, may then run
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(record)
+    assert during == 0, collections
+
+
 def test_error_counts_further_problems(data_dir: Path) -> None:
     def break_two(records: list[dict[str, Any]]) -> None:
         records[0]["kind"] = "planet"
