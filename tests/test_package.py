@@ -61,7 +61,7 @@ def test_a_first_answer_imports_no_more_of_pydantic_than_a_model_needs() -> None
 
 
 _OPENED_DATA = (
-    "import sys\n"
+    "import os, sys\n"
     "opened = []\n"
     "def hook(event, args):\n"
     "    if event == 'open' and str(args[0]).endswith('.json'):\n"
@@ -69,7 +69,7 @@ _OPENED_DATA = (
     "sys.addaudithook(hook)\n"
     "import vn_diplomacy as vd\n"
 )
-_REPORT = "print(sorted(name.rsplit('/', 1)[-1] for name in opened), 'vn_diplomacy.dealings' in sys.modules)\n"
+_REPORT = "print(sorted(os.path.basename(name) for name in opened), 'vn_diplomacy.dealings' in sys.modules)\n"
 
 
 def test_a_first_question_about_partners_reads_and_builds_only_sources_and_partners() -> None:

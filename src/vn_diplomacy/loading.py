@@ -1,4 +1,8 @@
-"""Bytes to validated records to indexed collections: the whole dataset or nothing."""
+"""Bytes to validated records to indexed collections: a whole directory or nothing.
+
+The bundled data is validated in two groups, each whole or nothing: sources and partners, then the five
+collections that refer to them, when one of those is first used (see `bundled`).
+"""
 
 from __future__ import annotations
 
@@ -595,7 +599,8 @@ def load(directory: str | os.PathLike[str] | None = None) -> Dataset:
     """
     if directory is None:
         dataset = bundled()
-        dataset._rest()  # pyright: ignore[reportPrivateUsage]  # this module's own class; the whole dataset, as promised, not only what has been used
+        # All seven files, as promised here, not only the collections used so far.
+        dataset._rest()  # pyright: ignore[reportPrivateUsage]  # this module's own class
         return dataset
     if not isinstance(directory, (str, os.PathLike)):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
         raise TypeError(
