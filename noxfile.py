@@ -11,6 +11,9 @@ installed beside nox, builds the six environments in seconds instead of minutes.
 from __future__ import annotations
 
 import os
+import re
+import shutil
+from pathlib import Path
 
 import nox
 
@@ -23,6 +26,51 @@ PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 nox.options.sessions = ["lint", "tests", "docs"]
 nox.options.error_on_missing_interpreters = True
 nox.options.default_venv_backend = "uv|virtualenv"
+# A missing CPython is one clear line ("Python interpreter 3.10 not found"), not an attempt to download one:
+# our machines reach no download host, and a tested interpreter should be one the user chose to install.
+nox.options.download_python = "never"
+
+
+def _version_key(folder: Path) -> tuple[int, ...]:
+    return tuple(int(part) for part in folder.name.split("."))
+
+
+def _pyenv_pythons(versions: tuple[str, ...]) -> None:
+    """Let nox find pyenv's CPythons, which pyenv's shims hide unless PYENV_VERSION names them.
+
+    pyenv puts a `python3.10` shim on PATH whatever is installed, and the shim answers only for the
+    versions the user selected (the global one, usually), so nox would find no 3.10 although pyenv has it.
+    For each version whose `pythonX.Y` on PATH is such a shim, the newest installed X.Y.Z of pyenv's
+    is linked as `pythonX.Y` in `.nox/pythons/`, which goes first on PATH. Nothing else changes: a
+    `pythonX.Y` that is not a pyenv shim (Debian's, uv's, a venv's) is used as it is.
+    """
+    root = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv")
+    shims = root / "shims"
+    links = Path(__file__).parent / ".nox" / "pythons"
+    linked = False
+    for version in versions:
+        command = f"python{version}"
+        found = shutil.which(command)
+        if found is None or Path(found).parent != shims:
+            continue  # a real interpreter, or none at all (nox then says it is missing)
+        pattern = re.compile(re.escape(version) + r"\.\d+")  # releases only: not 3.10-dev or 3.10.0a1
+        installed = sorted(
+            (folder for folder in (root / "versions").glob(f"{version}.*") if pattern.fullmatch(folder.name)),
+            key=_version_key,
+        )
+        if not installed or not (target := installed[-1] / "bin" / command).is_file():
+            continue
+        links.mkdir(parents=True, exist_ok=True)
+        link = links / command
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(target)
+        linked = True
+    if linked:
+        os.environ["PATH"] = os.pathsep.join((str(links), os.environ.get("PATH", "")))
+
+
+_pyenv_pythons(PYTHONS)
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
 
@@ -62,6 +110,8 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the site with `mkdocs build --strict` into site/, then test it (tests/docs), Chromium included."""
+    if shutil.which("chromium") is None:
+        session.error("the browser tests need Debian's Chromium: apt-get update && apt-get install -y chromium")
     _install(session, "docs")
     session.env["NO_MKDOCS_2_WARNING"] = "1"  # mkdocs-material's end-of-life notice, printed on every build
     session.run("mkdocs", "build", "--strict", "--site-dir", "site")

@@ -177,6 +177,7 @@ def test_every_export_is_a_valid_frictionless_data_package(data: vd.Dataset, tmp
     assert [r["path"] for r in descriptor["resources"]] == [f"{c}.{fmt}" for c in vd.FILES]
     assert descriptor["version"] == vd.DATA_VERSION
     assert [s["title"] for s in descriptor["sources"]] == [s.title or s.id for s in vd.sources]
+    assert [licence["name"] for licence in descriptor["licenses"]] == ["CC-BY-4.0"]  # the data's; see LICENSE
     report = validate(str(paths[-1]))
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
 

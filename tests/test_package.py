@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,14 @@ def test_the_three_export_lists_agree() -> None:
     assert collections == set(vd.FILES)
     for name, module in home.items():
         assert name in importlib.import_module(module).__all__, name
+
+
+def test_the_licence_is_stated_in_the_metadata_and_shipped() -> None:
+    from importlib.metadata import metadata
+
+    meta = metadata("vn_diplomacy")
+    assert meta["License-Expression"] == "MIT AND CC-BY-4.0"  # code MIT, curated data CC BY 4.0
+    licence = (Path(__file__).parent.parent / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in licence
+    assert "Creative Commons Attribution 4.0" in licence
+    assert "remain the words of their publishers" in licence

@@ -45,9 +45,18 @@ _MEDIA: Final = {
 _FOREIGN_KEYS: Final = {"trade": (("partner", "partners"),)}
 
 LICENCE_NOTE: Final = (
-    "No licence has been chosen for this data yet. The quotes are short excerpts of the cited articles, "
-    "whose rights stay with their publishers."
+    "The curated data is under CC BY 4.0 (attribute it as 'vn_diplomacy data, The vn_diplomacy team'); "
+    "the code that made it is under MIT. The quotes are short excerpts of the cited articles, quoted with "
+    "attribution: their words remain their publishers'."
 )
+LICENSES: Final = (
+    {
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+        "title": "Creative Commons Attribution 4.0",
+    },
+)
+"""The data package's `licenses` (Frictionless): the curated data's licence; the quotes are their publishers'."""
 
 
 def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportFormat = "json") -> tuple[Path, ...]:
@@ -218,6 +227,7 @@ def datapackage(dataset: Dataset, fmt: ExportFormat, directory: Path) -> dict[st
             f"every record carries the verbatim quotes it is taken from. Licence: {LICENCE_NOTE}"
         ),
         "version": DATA_VERSION,
+        "licenses": [dict(licence) for licence in LICENSES],
         "sources": [_source(s.title or s.id, s.url) for s in dataset.sources],
         "resources": resources,
     }
