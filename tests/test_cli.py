@@ -277,7 +277,7 @@ def test_help_loads_neither_argparse_nor_pydantic_nor_the_data() -> None:
     code = "import sys\nfrom vn_diplomacy.cli import main\nmain(['--help'])\nprint(sorted(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     modules = out.splitlines()[-1]
-    for heavy in ("argparse", "typing", "pydantic", "vn_diplomacy.loading"):
+    for heavy in ("argparse", "typing", "pydantic", "vn_diplomacy.dataset"):
         assert f"'{heavy}'" not in modules, heavy
 
 

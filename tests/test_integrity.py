@@ -10,7 +10,7 @@ import pytest
 from pydantic import BaseModel
 
 import vn_diplomacy as vd
-from vn_diplomacy.loading import dumps
+from vn_diplomacy.serialize import dumps
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -18,8 +18,8 @@ def run_python(code: str) -> str:
 def test_importing_the_package_reads_no_data_and_imports_no_pydantic() -> None:
     loaded = run_python("import sys, vn_diplomacy; print(sorted(sys.modules))")
     assert "pydantic" not in loaded
-    assert "vn_diplomacy.loading" not in loaded
-    assert "vn_diplomacy.models" not in loaded
+    assert "vn_diplomacy.dataset" not in loaded
+    assert "vn_diplomacy.records.base" not in loaded
 
 
 def test_importing_the_package_imports_nothing_but_the_package() -> None:
@@ -37,7 +37,7 @@ def test_the_help_text_imports_no_pydantic() -> None:
 
 
 def test_first_use_loads_the_data() -> None:
-    loaded = run_python("import sys, vn_diplomacy as vd; vd.partners; print('vn_diplomacy.loading' in sys.modules)")
+    loaded = run_python("import sys, vn_diplomacy as vd; vd.partners; print('vn_diplomacy.dataset' in sys.modules)")
     assert loaded.strip() == "True"
 
 
@@ -70,7 +70,7 @@ _OPENED_DATA = (
     "sys.addaudithook(hook)\n"
     "import vn_diplomacy as vd\n"
 )
-_REPORT = "print(sorted(os.path.basename(name) for name in opened), 'vn_diplomacy.dealings' in sys.modules)\n"
+_REPORT = "print(sorted(os.path.basename(name) for name in opened), 'vn_diplomacy.records.engagement' in sys.modules)\n"
 
 
 def test_a_first_question_about_partners_reads_and_builds_only_sources_and_partners() -> None:
@@ -100,7 +100,7 @@ def test_every_exported_name_resolves(name: str) -> None:
 
 
 def test_model_classes_are_the_real_classes() -> None:
-    from vn_diplomacy.models import Partner
+    from vn_diplomacy.records.partner import Partner
 
     assert vd.Partner is Partner
     assert isinstance(vd.partners.get("US"), vd.Partner)
@@ -138,9 +138,9 @@ def test_the_three_export_lists_agree() -> None:
                 checked.update({alias.name: statement.module for alias in statement.names})
     home: dict[str, str] = vd._HOME  # pyright: ignore[reportPrivateUsage]  # the map under test
     assert checked == home
-    collections: frozenset[str] = vd._COLLECTIONS  # pyright: ignore[reportPrivateUsage]  # the set under test
-    assert sorted(vd.__all__) == sorted({*home, *collections, "__version__"})
-    assert collections == set(vd.FILES)
+    # The bundled collections are the registry's: each a lazy name, declared with its type for the checkers.
+    assert sorted(vd.__all__) == sorted({*home, *vd.FILES, "__version__"})
+    assert set(vd.FILES) <= set(vd.__annotations__)
     for name, module in home.items():
         assert name in importlib.import_module(module).__all__, name
 

@@ -117,4 +117,4 @@ def test_reading_the_data_version_imports_no_pydantic_and_reads_no_data() -> Non
     loaded = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert "vn_diplomacy.versions" in loaded
     assert "pydantic" not in loaded
-    assert "vn_diplomacy.loading" not in loaded
+    assert "vn_diplomacy.dataset" not in loaded

@@ -18,36 +18,29 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-    from vn_diplomacy.collection import Collection, PartnerCollection, normalize
+    from vn_diplomacy.collection import Collection, normalize
+    from vn_diplomacy.dataset import Dataset, clear_cache, load
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
-    from vn_diplomacy.dealings import (
-        Agreement,
-        AgreementKind,
-        AgreementStatus,
-        Claim,
-        Engagement,
-        EngagementKind,
-        EngagementStatus,
-        Person,
-        Role,
-        TradeFigure,
-    )
     from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
-    from vn_diplomacy.loading import FILES, CollectionName, Dataset, load
-    from vn_diplomacy.models import (
-        VIETNAM,
-        Evidence,
+    from vn_diplomacy.records.agreement import Agreement, AgreementKind, AgreementStatus
+    from vn_diplomacy.records.base import VIETNAM, Evidence, Record
+    from vn_diplomacy.records.claim import Claim
+    from vn_diplomacy.records.engagement import Engagement, EngagementKind, EngagementStatus
+    from vn_diplomacy.records.partner import (
         FactKind,
         Partner,
+        PartnerCollection,
         PartnerFact,
         PartnerKind,
-        Record,
         RelationsEvent,
         RelationsKind,
-        Source,
         Tier,
         TierChange,
     )
+    from vn_diplomacy.records.person import Person, Role
+    from vn_diplomacy.records.source import Source
+    from vn_diplomacy.records.trade import TradeFigure
+    from vn_diplomacy.registry import FILES, CollectionName
     from vn_diplomacy.schema import json_schema
     from vn_diplomacy.versions import DATA_VERSION
 
@@ -90,6 +83,7 @@ __all__ = [
     "__version__",
     "agreements",
     "claims",
+    "clear_cache",
     "engagements",
     "json_schema",
     "load",
@@ -119,40 +113,31 @@ agreements: Collection[Agreement]
 claims: Collection[Claim]
 """The articles' own aggregate statements, such as a count of partners."""
 
-_COLLECTIONS: Final = frozenset({"sources", "partners", "people", "engagements", "trade", "agreements", "claims"})
-
 # Where each other public name is defined.
 _MODULES: Final = {
-    "vn_diplomacy.collection": ("Collection", "PartnerCollection", "normalize"),
+    "vn_diplomacy.collection": ("Collection", "normalize"),
+    "vn_diplomacy.dataset": ("Dataset", "clear_cache", "load"),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
-    "vn_diplomacy.dealings": (
-        "Agreement",
-        "AgreementKind",
-        "AgreementStatus",
-        "Claim",
-        "Engagement",
-        "EngagementKind",
-        "EngagementStatus",
-        "Person",
-        "Role",
-        "TradeFigure",
-    ),
     "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
-    "vn_diplomacy.loading": ("FILES", "CollectionName", "Dataset", "load"),
-    "vn_diplomacy.models": (
-        "VIETNAM",
-        "Evidence",
+    "vn_diplomacy.records.agreement": ("Agreement", "AgreementKind", "AgreementStatus"),
+    "vn_diplomacy.records.base": ("VIETNAM", "Evidence", "Record"),
+    "vn_diplomacy.records.claim": ("Claim",),
+    "vn_diplomacy.records.engagement": ("Engagement", "EngagementKind", "EngagementStatus"),
+    "vn_diplomacy.records.partner": (
         "FactKind",
         "Partner",
+        "PartnerCollection",
         "PartnerFact",
         "PartnerKind",
-        "Record",
         "RelationsEvent",
         "RelationsKind",
-        "Source",
         "Tier",
         "TierChange",
     ),
+    "vn_diplomacy.records.person": ("Person", "Role"),
+    "vn_diplomacy.records.source": ("Source",),
+    "vn_diplomacy.records.trade": ("TradeFigure",),
+    "vn_diplomacy.registry": ("FILES", "CollectionName"),
     "vn_diplomacy.schema": ("json_schema",),
     "vn_diplomacy.versions": ("DATA_VERSION",),
 }
@@ -163,10 +148,12 @@ def _resolve(name: str) -> object:
     """Import, compute or load `name` on first access, and cache it in the module."""
     import importlib
 
-    if name in _COLLECTIONS:
-        from vn_diplomacy.loading import bundled
+    from vn_diplomacy.registry import FILES
 
-        value: object = getattr(bundled(), name)
+    if name in FILES:
+        from vn_diplomacy.dataset import bundled
+
+        value: object = bundled()[name]  # type: ignore[index]  # a registry name
     elif name in _HOME:
         value = getattr(importlib.import_module(_HOME[name]), name)
     elif name == "__version__":

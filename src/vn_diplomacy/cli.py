@@ -21,9 +21,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from typing import NoReturn
 
-    from vn_diplomacy.dealings import Engagement, TradeFigure
-    from vn_diplomacy.loading import Dataset
-    from vn_diplomacy.models import Evidence, Partner, Record, TierChange
+    from vn_diplomacy.dataset import Dataset
+    from vn_diplomacy.records.base import Evidence, Record
+    from vn_diplomacy.records.engagement import Engagement
+    from vn_diplomacy.records.partner import Partner, TierChange
+    from vn_diplomacy.records.trade import TradeFigure
 
 __all__ = ["COMMANDS", "HELP", "TIERS", "build_parser", "main", "overview"]
 
@@ -202,7 +204,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> 
 def _json(records: Iterable[Record]) -> str:
     import json
 
-    from vn_diplomacy.loading import canonical
+    from vn_diplomacy.serialize import canonical
 
     # Defaults too, so every object of a listing has the same keys.
     return json.dumps([canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=False)
@@ -211,7 +213,7 @@ def _json(records: Iterable[Record]) -> str:
 def _json_one(record: Record) -> str:
     import json
 
-    from vn_diplomacy.loading import canonical
+    from vn_diplomacy.serialize import canonical
 
     return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=False)
 
@@ -297,7 +299,7 @@ def overview(data: Dataset | None = None) -> str:
 
 
 def _partners(data: Dataset, args: argparse.Namespace) -> str:
-    from vn_diplomacy.models import Tier
+    from vn_diplomacy.records.partner import Tier
 
     day: datetime.date | None = args.on
     chosen = list(data.partners) if args.tier is None else list(data.partners.with_tier(Tier(args.tier), on=day))

@@ -10,12 +10,12 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
-from vn_diplomacy.models import Partner, Record, Tier, require_day
+from vn_diplomacy.records.base import Record, references_of, require_day
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["Collection", "PartnerCollection", "normalize", "not_found", "suggest"]
+__all__ = ["Collection", "normalize", "not_found", "suggest"]
 
 # Covariant: collections are read-only, so a Collection[Partner] is a Collection[Record].
 T_co = TypeVar("T_co", bound=Record, covariant=True)
@@ -173,7 +173,7 @@ class Collection(Generic[T_co]):
         """
         self._kind = kind
         self._resolve = resolve
-        self._has_refs = model.references is not Record.references
+        self._has_refs = any(reference.involves for reference in references_of(model))
         self._has_dates = model.span is not Record.span
         self._records, self._spans = _ordered(tuple(records), dated=self._has_dates)
         # Dated records come first, by first day: between() bisects these, and looks back no further than
@@ -206,6 +206,12 @@ class Collection(Generic[T_co]):
             for name in (record.id, *record.names()):
                 by_text[name] = record
                 key = normalize(name)
+                if not key:
+                    raise DataError(
+                        f"{kind} name {shown(name)} has no letter or digit to look it up by",
+                        file=file,
+                        record=shown(record.id),
+                    )
                 other = by_name.setdefault(key, record)
                 if other is not record:
                     raise DataError(
@@ -281,13 +287,24 @@ class Collection(Generic[T_co]):
         """
         if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
             raise TypeError(f"text must be a str, got {type(text).__name__}: {text!r}")
-        record = self._match(text)
+        record = self.find(text)
         if record is None:
             raise self._not_found(text, "id or name")
         return record
 
-    def _match(self, text: str) -> T_co | None:
-        """What `lookup` finds, or None: no error to build, for callers that try several collections."""
+    def find(self, text: str) -> T_co | None:
+        """What `lookup` finds, or None when nothing matches: no error to build, for callers that try several.
+
+        Raises:
+            TypeError: `text` is not a string.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.partners.find("Japan").id, vd.partners.find("Atlantis")
+            ('JP', None)
+        """
+        if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
+            raise TypeError(f"text must be a str, got {type(text).__name__}: {text!r}")
         # A name as written needs no folding; two names that fold alike are refused at indexing,
         # so both indexes give the same record.
         record = self._by_text.get(text)
@@ -359,28 +376,3 @@ class Collection(Generic[T_co]):
 
     def _not_found(self, key: str, how: str) -> NotFound:
         return not_found(self._kind, key, self._records, how)
-
-
-class PartnerCollection(Collection[Partner]):
-    """The partners, with queries by tier."""
-
-    __slots__ = ()
-
-    def with_tier(self, tier: Tier, on: datetime.date | None = None) -> tuple[Partner, ...]:
-        """The partners at exactly `tier` on the day `on` (the latest known tier when `on` is None).
-
-        Raises:
-            TypeError: `tier` is not a `Tier`, or `on` is neither None nor a `datetime.date`.
-
-        Examples:
-            >>> import datetime, vn_diplomacy as vd
-            >>> from vn_diplomacy import Tier
-            >>> "US" in [p.id for p in vd.partners.with_tier(Tier.COMPREHENSIVE, on=datetime.date(2020, 1, 1))]
-            True
-        """
-        if not isinstance(tier, Tier):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
-            raise TypeError(f"tier must be a vn_diplomacy.Tier, e.g. Tier.STRATEGIC; got {tier!r}")
-        if on is None:
-            return tuple(p for p in self if p.tier is tier)
-        require_day(on, "on")
-        return tuple(p for p in self if p.tier_on(on) is tier)

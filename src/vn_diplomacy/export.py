@@ -17,15 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from vn_diplomacy.errors import QueryError
-from vn_diplomacy.loading import FILES, canonical, dumps
+from vn_diplomacy.records.base import references_of
+from vn_diplomacy.registry import FILES, entry
+from vn_diplomacy.serialize import canonical, dumps
 from vn_diplomacy.tables import Cell, columns, to_records
 from vn_diplomacy.versions import DATA_VERSION
 
 if TYPE_CHECKING:
     import os
 
-    from vn_diplomacy.loading import CollectionName, Dataset
-    from vn_diplomacy.models import Record
+    from vn_diplomacy.dataset import Dataset
+    from vn_diplomacy.records.base import Record
+    from vn_diplomacy.registry import CollectionName
 
 __all__ = ["FORMATS", "ExportFormat", "export"]
 
@@ -40,9 +43,20 @@ _MEDIA: Final = {
     "parquet": "application/vnd.apache.parquet",
 }
 
-# References a table schema can state as foreign keys: single-valued fields whose every value is a
-# record of the target (lists of ids, and ids that may be Vietnam itself, are checked by `vd.load`).
-_FOREIGN_KEYS: Final = {"trade": (("partner", "partners"),)}
+
+def _foreign_keys(collection: CollectionName) -> tuple[tuple[str, str], ...]:
+    """The (field, target collection) pairs a table schema can state as foreign keys, from the declared references.
+
+    Only a record's own single-valued references whose every value is a record of the target: lists of ids
+    (one text cell), ids that may be Vietnam itself (no record), and ids nested in JSON cells are checked by
+    `vd.load` instead.
+    """
+    return tuple(
+        (reference.field, reference.ref.target)
+        for reference in references_of(entry(collection).record)
+        if reference.direct and not reference.many and not reference.ref.vietnam
+    )
+
 
 LICENCE_NOTE: Final = (
     "The curated data is under CC BY 4.0 (attribute it as 'vn_diplomacy data, The vn_diplomacy team'); "
@@ -175,7 +189,7 @@ def _table_schema(collection: CollectionName) -> dict[str, object]:
             field["constraints"] = constraints
         fields.append(field)
     schema: dict[str, object] = {"fields": fields, "primaryKey": ["id"], "missingValues": [""]}
-    keys = _FOREIGN_KEYS.get(collection, ())
+    keys = _foreign_keys(collection)
     if keys:
         schema["foreignKeys"] = [
             {"fields": [name], "reference": {"resource": target, "fields": ["id"]}} for name, target in keys
@@ -215,7 +229,7 @@ def datapackage(dataset: Dataset, fmt: ExportFormat, directory: Path) -> dict[st
                 resource["encoding"] = "utf-8"
         else:
             resource["profile"] = "data-resource"
-        resource["description"] = f"The {collection} of vn_diplomacy, one row per {_kind(dataset, collection)}."
+        resource["description"] = f"The {collection} of vn_diplomacy, one row per {entry(collection).kind}."
         resources.append(resource)
     return {
         "profile": "tabular-data-package" if fmt in ("csv", "parquet") else "data-package",
@@ -231,11 +245,6 @@ def datapackage(dataset: Dataset, fmt: ExportFormat, directory: Path) -> dict[st
         "sources": [_source(s.title or s.id, s.url) for s in dataset.sources],
         "resources": resources,
     }
-
-
-def _kind(dataset: Dataset, collection: str) -> str:
-    kind: str = getattr(dataset, collection).kind
-    return kind
 
 
 def _source(title: str, url: str | None) -> dict[str, str]:

@@ -15,58 +15,25 @@ import importlib_resources
 if TYPE_CHECKING:
     import os
 
-    from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
-    from pydantic_core import core_schema
-
-    from vn_diplomacy.loading import CollectionName
+    from vn_diplomacy.registry import CollectionName
 
 __all__ = ["DIALECT", "generate", "json_schema", "render", "write"]
 
 DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema dialect of the shipped schemas."""
 
-_COLLECTIONS: Final[tuple[CollectionName, ...]] = (
-    "sources",
-    "partners",
-    "people",
-    "engagements",
-    "trade",
-    "agreements",
-    "claims",
-)
-
 
 def _check(collection: str) -> None:
-    if collection not in _COLLECTIONS:
-        from vn_diplomacy.loading import unknown_collection  # pydantic only on the error path
+    from vn_diplomacy.registry import entry  # imports no pydantic
 
-        raise unknown_collection(collection)
-
-
-_DECIMAL_TEXT: Final = r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$"
-
-
-def _generator() -> type[GenerateJsonSchema]:
-    from pydantic.json_schema import GenerateJsonSchema
-
-    class Generator(GenerateJsonSchema):
-        """pydantic's generator, with the text form of a decimal constrained to what the loader accepts."""
-
-        def decimal_schema(self, schema: core_schema.DecimalSchema) -> JsonSchemaValue:
-            result = super().decimal_schema(schema)
-            for branch in result.get("anyOf", ()):
-                if branch.get("type") == "string":
-                    branch["pattern"] = _DECIMAL_TEXT
-            return result
-
-    return Generator
+    entry(collection)  # a QueryError for an unknown name
 
 
 def generate(collection: CollectionName) -> dict[str, object]:
     """The JSON Schema of a collection's data file, generated from its model now.
 
     Raises:
-        QueryError: `collection` is not one of the seven collection names.
+        QueryError: `collection` is not a collection name.
 
     Examples:
         >>> from vn_diplomacy.schema import generate
@@ -76,15 +43,15 @@ def generate(collection: CollectionName) -> dict[str, object]:
     _check(collection)
     from pydantic import TypeAdapter
 
-    from vn_diplomacy.dealings import MODELS
-    from vn_diplomacy.loading import FILES
+    from vn_diplomacy.registry import entry
 
-    model = MODELS[collection]
-    schema = TypeAdapter(tuple[model, ...]).json_schema(schema_generator=_generator())  # type: ignore[valid-type]  # model is a class variable
+    row = entry(collection)
+    model = row.record
+    schema = TypeAdapter(tuple[model, ...]).json_schema()  # type: ignore[valid-type]  # model is a class variable
     return {
         "$schema": DIALECT,
         "$id": f"https://vn-diplomacy.invalid/schemas/{collection}.schema.json",
-        "title": f"vn_diplomacy {FILES[collection]}",
+        "title": f"vn_diplomacy {row.file}",
         "description": f"The {collection} file of vn_diplomacy: a JSON array of {model.__name__} records.",
         **schema,
     }
@@ -102,7 +69,7 @@ def render(collection: CollectionName) -> str:
 
 
 def write(directory: str | os.PathLike[str]) -> None:
-    """Write the seven schema files to `directory` (the package's ``schemas`` folder when regenerating them).
+    """Write a schema file per collection to `directory` (the package's ``schemas`` folder when regenerating them).
 
     Examples:
         >>> import os, tempfile
@@ -114,7 +81,9 @@ def write(directory: str | os.PathLike[str]) -> None:
     """
     from pathlib import Path
 
-    for collection in _COLLECTIONS:
+    from vn_diplomacy.registry import FILES
+
+    for collection in FILES:
         (Path(directory) / f"{collection}.schema.json").write_text(render(collection), encoding="utf-8")
 
 
@@ -125,13 +94,13 @@ def json_schema(collection: CollectionName) -> dict[str, object]: ...
 def json_schema(
     collection: CollectionName | None = None,
 ) -> dict[str, object] | dict[CollectionName, dict[str, object]]:
-    """The shipped JSON Schema of one collection's file, or of all seven keyed by collection name.
+    """The shipped JSON Schema of one collection's file, or of every collection keyed by its name.
 
     Args:
         collection: A collection name such as ``"partners"``; None for all.
 
     Raises:
-        QueryError: `collection` is not one of the seven collection names.
+        QueryError: `collection` is not a collection name.
 
     Examples:
         >>> import vn_diplomacy as vd
@@ -141,7 +110,9 @@ def json_schema(
         True
     """
     if collection is None:
-        return {name: json_schema(name) for name in _COLLECTIONS}
+        from vn_diplomacy.registry import FILES
+
+        return {name: json_schema(name) for name in FILES}
     _check(collection)
     text = (importlib_resources.files("vn_diplomacy") / "schemas" / f"{collection}.schema.json").read_text("utf-8")
     return cast("dict[str, object]", json.loads(text))

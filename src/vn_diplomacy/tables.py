@@ -22,20 +22,21 @@ import types
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Final, Literal, TypeAlias, Union, get_args, get_origin
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.dealings import MODELS, Person
-from vn_diplomacy.errors import DataError
-from vn_diplomacy.loading import FILES, unknown_collection
-from vn_diplomacy.models import Partner, Record, Tier
+from vn_diplomacy.records.partner import Partner, Tier
+from vn_diplomacy.records.person import Person
+from vn_diplomacy.registry import entry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from pydantic import BaseModel
 
-    from vn_diplomacy.loading import CollectionName, Dataset
+    from vn_diplomacy.dataset import Dataset
+    from vn_diplomacy.records.base import Record
+    from vn_diplomacy.registry import CollectionName
 
 __all__ = ["SEPARATOR", "Cell", "Column", "columns", "to_records"]
 
@@ -66,13 +67,18 @@ class Column:
     """Computes the cell from a record."""
 
 
+def _bare(annotation: object) -> object:
+    """The type under `Annotated` (`Text` is text, `PartnerId` an id, `Amount` a Decimal)."""
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation
+
+
 def _split(annotation: object) -> tuple[object, bool]:
-    """The annotation without None, and whether None was allowed."""
+    """The annotation without None and `Annotated`, and whether None was allowed."""
     if get_origin(annotation) in (Union, types.UnionType):
         args = [arg for arg in get_args(annotation) if arg is not type(None)]
         (inner,) = args
-        return inner, True
-    return annotation, False
+        return _bare(inner), True
+    return _bare(annotation), False
 
 
 def _date_columns(name: str, description: str, required: bool) -> list[Column]:
@@ -131,19 +137,12 @@ def _cast(value: object, kind: type[str] | type[Decimal] | type[datetime.date]) 
     raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
 
 
-def _sequence(name: str, item: object, description: str, collection: str) -> Column:
-    if item is str:
+def _sequence(name: str, item: object, description: str) -> Column:
+    if _bare(item) is str:
+        # The models refuse "|" in a list item (`Item` and the id types), so joined items split back as they were.
 
         def joined(record: Record) -> Cell:
             items: tuple[str, ...] = getattr(record, name)
-            for text in items:
-                if SEPARATOR.strip() in text:
-                    raise DataError(
-                        f"{text!r} contains {SEPARATOR.strip()!r}, which joins list items in a table cell",
-                        file=collection,
-                        record=repr(record.id),
-                        field=name,
-                    )
             return SEPARATOR.join(items)
 
         return Column(name, "string", description + f" Items joined by {SEPARATOR!r}.", False, None, joined)
@@ -200,7 +199,7 @@ def columns(collection: CollectionName) -> tuple[Column, ...]:
         if kind is PartialDate:
             result += _date_columns(name, description, not optional)
         elif get_origin(kind) is tuple:
-            result.append(_sequence(name, get_args(kind)[0], description, collection))
+            result.append(_sequence(name, get_args(kind)[0], description))
         else:
             result.append(_plain(name, kind, description, not optional))
     evidence_column = result.pop(next(i for i, c in enumerate(result) if c.name == "evidence"))
@@ -210,9 +209,7 @@ def columns(collection: CollectionName) -> tuple[Column, ...]:
 
 
 def _model(collection: CollectionName) -> type[Record]:
-    if collection not in FILES:
-        raise unknown_collection(collection)
-    return MODELS[collection]
+    return entry(collection).record  # a QueryError for an unknown name
 
 
 def to_records(dataset: Dataset, collection: CollectionName) -> tuple[dict[str, Cell], ...]:

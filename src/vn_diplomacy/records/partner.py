@@ -1,12 +1,6 @@
-"""The records every collection refers to, sources and partners, as frozen pydantic models; no I/O here.
+"""Partners (states and organisations), their partnership tiers over time, relations and facts; and the
+partners collection, with its queries by tier."""
 
-The records that refer to partners (people, engagements, trade, agreements, claims) are in
-`vn_diplomacy.dealings`, so that a first question about partners does not build their schemas.
-"""
-
-# No `from __future__ import annotations` here, unlike the other modules: pydantic would then compile and
-# evaluate each field's annotation from its text as the classes are built (~2 ms of every first answer).
-# Methods that name their own class quote it.
 import datetime
 from enum import Enum
 from functools import total_ordering
@@ -14,111 +8,21 @@ from typing import Final
 
 from pydantic import BaseModel, Field, model_validator
 
+from vn_diplomacy.collection import Collection
 from vn_diplomacy.dates import PartialDate
+from vn_diplomacy.records.base import Evidence, Item, Record, Text, require_day
 
 __all__ = [
-    "VIETNAM",
-    "Evidence",
     "FactKind",
     "Partner",
+    "PartnerCollection",
     "PartnerFact",
     "PartnerKind",
-    "Record",
     "RelationsEvent",
     "RelationsKind",
-    "Source",
     "Tier",
     "TierChange",
 ]
-
-VIETNAM: Final = "VN"
-"""The id that stands for Vietnam itself wherever a partner id is expected (roles, parties)."""
-
-
-def _require_type(value: object, expected: type, name: str, example: str) -> None:
-    if not isinstance(value, expected) or (expected is datetime.date and isinstance(value, datetime.datetime)):
-        raise TypeError(
-            f"{name} must be a {expected.__module__}.{expected.__qualname__}, e.g. {example}; got {value!r}"
-        )
-
-
-def require_day(value: object, name: str) -> datetime.date:
-    """Check that `value` is a `datetime.date` (not a datetime, not a string) and return it."""
-    _require_type(value, datetime.date, name, "datetime.date(2024, 3, 19)")
-    assert isinstance(value, datetime.date)
-    return value
-
-
-class Evidence(BaseModel, frozen=True, extra="forbid"):
-    """A verbatim quote from one of the source articles that states (or implies) a fact."""
-
-    source: str = Field(min_length=1, description="The id of the source article the quote comes from.")
-    quote: str = Field(min_length=1, description="Text copied character for character from the article.")
-
-
-class Record(BaseModel, frozen=True, extra="forbid"):
-    """What every record has: a stable id and the evidence behind it."""
-
-    id: str = Field(min_length=1, description="The record's stable id, unique within its collection.")
-    evidence: tuple[Evidence, ...] = Field(
-        min_length=1, description="The quotes the record is taken from; never empty."
-    )
-
-    def names(self) -> tuple[str, ...]:
-        """The names `lookup()` matches besides the id.
-
-        Examples:
-            >>> import vn_diplomacy as vd
-            >>> vd.partners.get("VA").names()
-            ('Holy See', 'Vatican', 'The Holy See')
-        """
-        return ()
-
-    def references(self) -> tuple[str, ...]:
-        """The partner and person ids the record involves, for `involving()`.
-
-        Examples:
-            >>> import vn_diplomacy as vd
-            >>> vd.engagements.get("2025-07-11-son-rubio").references()
-            ('US', 'bui-thanh-son', 'marco-rubio')
-        """
-        return ()
-
-    def span(self) -> tuple[datetime.date, datetime.date] | None:
-        """The first and last day the record speaks of, for `between()`; None when it has no date.
-
-        Examples:
-            >>> import vn_diplomacy as vd
-            >>> vd.engagements.get("2025-07-11-son-rubio").span()
-            (datetime.date(2025, 7, 11), datetime.date(2025, 7, 11))
-            >>> vd.agreements.get("evipa").span() is None
-            True
-        """
-        return None
-
-
-# --- sources -----------------------------------------------------------------------------------
-
-
-class Source(Record, frozen=True):
-    """One source article."""
-
-    title: str | None = Field(description="The article's headline, when the text gives one.")
-    publisher: str | None = Field(description="Who published the article, as the text names it; None when it does not.")
-    published: PartialDate = Field(
-        description="When the article was published (inferred where the text gives no date)."
-    )
-    url: str | None = Field(default=None, description="Where the article was published, when the text gives it.")
-    file: str = Field(description="The file name of the article's text in the corpus the quotes are checked against.")
-
-    def names(self) -> tuple[str, ...]:
-        return () if self.title is None else (self.title,)
-
-    def span(self) -> tuple[datetime.date, datetime.date]:
-        return (self.published.earliest, self.published.latest)
-
-
-# --- partners and tiers ------------------------------------------------------------------------
 
 
 @total_ordering  # the other comparisons follow from __lt__ and identity
@@ -160,7 +64,7 @@ class TierChange(BaseModel, frozen=True, extra="forbid"):
     """A partnership framework at one tier: when it was set up, or from when an article attests it."""
 
     tier: Tier = Field(description="The tier of the framework.")
-    name: str | None = Field(default=None, description="The framework's full name as an article gives it.")
+    name: Text | None = Field(default=None, description="The framework's full name as an article gives it.")
     date: PartialDate | None = Field(
         default=None, description="When the framework was set up, where an article says so."
     )
@@ -168,8 +72,8 @@ class TierChange(BaseModel, frozen=True, extra="forbid"):
         default=None,
         description="The earliest date an article speaks of the framework as in force; used when `date` is unknown.",
     )
-    inference: str | None = Field(
-        default=None, min_length=1, description="Why the tier itself is inferred, when no article names it outright."
+    inference: Text | None = Field(
+        default=None, description="Why the tier itself is inferred, when no article names it outright."
     )
     evidence: tuple[Evidence, ...] = Field(min_length=1, description="The quotes the change is taken from.")
 
@@ -223,7 +127,7 @@ class PartnerFact(BaseModel, frozen=True, extra="forbid"):
     """Something an article says about Vietnam's relationship with one partner."""
 
     kind: FactKind = Field(description="What the fact says.")
-    text: str = Field(min_length=1, description="The fact in a few words, e.g. 'semiconductor industry'.")
+    text: Text = Field(description="The fact in a few words, e.g. 'semiconductor industry'.")
     as_of: PartialDate | None = Field(default=None, description="When the fact held, where it can be dated.")
     evidence: tuple[Evidence, ...] = Field(min_length=1, description="The quotes the fact is taken from.")
 
@@ -231,9 +135,9 @@ class PartnerFact(BaseModel, frozen=True, extra="forbid"):
 class Partner(Record, frozen=True):
     """A country or organisation that appears as Vietnam's counterpart."""
 
-    name: str = Field(min_length=1, description="The common English name.")
+    name: Text = Field(description="The common English name.")
     kind: PartnerKind = Field(description="State or organisation.")
-    aliases: tuple[str, ...] = Field(default=(), description="Other names the articles or common usage give it.")
+    aliases: tuple[Item, ...] = Field(default=(), description="Other names the articles or common usage give it.")
     relations: tuple[RelationsEvent, ...] = Field(
         default=(), description="When diplomatic relations were established or normalised, where the articles tell."
     )
@@ -297,3 +201,28 @@ class Partner(Record, frozen=True):
                 break
             current = change.tier
         return current
+
+
+class PartnerCollection(Collection[Partner]):
+    """The partners, with queries by tier."""
+
+    __slots__ = ()
+
+    def with_tier(self, tier: Tier, on: datetime.date | None = None) -> tuple[Partner, ...]:
+        """The partners at exactly `tier` on the day `on` (the latest known tier when `on` is None).
+
+        Raises:
+            TypeError: `tier` is not a `Tier`, or `on` is neither None nor a `datetime.date`.
+
+        Examples:
+            >>> import datetime, vn_diplomacy as vd
+            >>> from vn_diplomacy import Tier
+            >>> "US" in [p.id for p in vd.partners.with_tier(Tier.COMPREHENSIVE, on=datetime.date(2020, 1, 1))]
+            True
+        """
+        if not isinstance(tier, Tier):  # pyright: ignore[reportUnnecessaryIsInstance]  # guards untyped callers
+            raise TypeError(f"tier must be a vn_diplomacy.Tier, e.g. Tier.STRATEGIC; got {tier!r}")
+        if on is None:
+            return tuple(p for p in self if p.tier is tier)
+        require_day(on, "on")
+        return tuple(p for p in self if p.tier_on(on) is tier)

@@ -1,0 +1,275 @@
+"""What every record shares: `Record`, `Evidence`, the text and amount types, and references declared on fields.
+
+A field that holds the id of another record says so in its type: `PartnerId`, `PartyId` (a partner or Vietnam),
+`PersonId` or `SourceId`, each an `Annotated[str, Ref(...)]`. The loader's reference checks, `involving()`, the
+data package's foreign keys and the tests all read these declarations (see `references_of`); nothing else lists
+which fields refer to what.
+"""
+
+# No `from __future__ import annotations` in the record modules: pydantic would then compile and evaluate each
+# field's annotation from its text as the classes are built (~2 ms of every first answer). Methods that name
+# their own class quote it.
+import datetime
+import re
+import types
+from decimal import Decimal
+from functools import cache
+from typing import Annotated, Final, Union, get_args, get_origin
+
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
+
+from vn_diplomacy.dates import PartialDate
+from vn_diplomacy.errors import shown
+
+__all__ = [
+    "PATTERNS",
+    "VIETNAM",
+    "Amount",
+    "Evidence",
+    "Item",
+    "PartnerId",
+    "PartyId",
+    "PersonId",
+    "Record",
+    "Ref",
+    "Reference",
+    "SourceId",
+    "Text",
+    "references_of",
+    "require_day",
+]
+
+VIETNAM: Final = "VN"
+"""The id that stands for Vietnam itself wherever a partner id is expected (roles, parties)."""
+
+# Text: at least one character that is not white space, and no control character (C0, DEL, C1): an escape
+# sequence in a name would reach the user's terminal, a NUL or a bare CR would break a CSV row.
+_TEXT_PATTERN: Final = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+Text = Annotated[str, StringConstraints(pattern=_TEXT_PATTERN)]
+"""Text of a record: not empty, not only white space, and free of control characters."""
+
+_ITEM_PATTERN: Final = r"^[^|\x00-\x1f\x7f-\x9f]*[^|\s\x00-\x1f\x7f-\x9f][^|\x00-\x1f\x7f-\x9f]*$"
+Item = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN)]
+"""An item of a list of names or phrases: `Text` without "|", which joins list items in a table cell."""
+
+
+_QUOTE_PATTERN: Final = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]+$"
+
+PATTERNS: Final = {
+    _TEXT_PATTERN: "text must not be empty or white space only, and must hold no control character",
+    _ITEM_PATTERN: (
+        "an id or list item must not be empty or white space only, and must hold no control character and no '|' "
+        "(which joins list items in a table cell)"
+    ),
+    _QUOTE_PATTERN: "a quote must not be empty and must hold no control character but line breaks and tabs",
+}
+"""What each text pattern of the records means, in words, for error messages (pydantic would show the regex)."""
+
+
+class Ref:
+    """Marks a field as holding the id of a record of collection `target` (see `PartnerId` and the others).
+
+    Attributes:
+        target: The collection the id belongs to, e.g. ``"partners"``.
+        vietnam: Whether ``"VN"`` (Vietnam itself, which is no partner record) is accepted too.
+    """
+
+    __slots__ = ("target", "vietnam")
+
+    def __init__(self, target: str, *, vietnam: bool = False) -> None:
+        self.target = target
+        self.vietnam = vietnam
+
+    def __repr__(self) -> str:
+        return f"Ref({self.target!r}, vietnam={self.vietnam})"
+
+
+# Ids are text like any other: a reference's own type says what it refers to.
+PartnerId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("partners")]
+"""The id of a partner record."""
+PartyId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("partners", vietnam=True)]
+"""The id of a partner record, or ``"VN"`` for Vietnam itself."""
+PersonId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("people")]
+"""The id of a person record."""
+SourceId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("sources")]
+"""The id of a source article."""
+
+# A decimal is a JSON string, as the shipped JSON Schema says: a JSON number would go through a float. Plain
+# notation with at most 28 digits, which Decimal's default context, Parquet's decimal128 and every CSV reader
+# hold exactly; no exponent, so "1e999999999" cannot make an export write a gigabyte of zeros.
+_MAX_DIGITS: Final = 28
+_DECIMAL_PATTERN: Final = r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$"
+
+
+def _decimal_text(value: object) -> object:
+    if isinstance(value, Decimal):  # made in Python, not read from a file
+        value = format(value, "f")
+    if not isinstance(value, str):
+        raise ValueError(f'a decimal is written as a JSON string such as "88000000000" or "-2.5", got {shown(value)}')
+    if re.fullmatch(_DECIMAL_PATTERN, value) is None:
+        raise ValueError(f'a decimal is written in plain digits such as "88000000000" or "-2.5", got {shown(value)}')
+    digits = len(value) - value.startswith("-") - ("." in value)
+    if digits > _MAX_DIGITS:
+        raise ValueError(f"a decimal has at most {_MAX_DIGITS} digits, got {digits}")
+    return Decimal(value)
+
+
+Amount = Annotated[
+    Decimal,
+    BeforeValidator(_decimal_text),
+    WithJsonSchema({"type": "string", "pattern": _DECIMAL_PATTERN, "maxLength": _MAX_DIGITS + 2}),
+]
+"""A decimal written as a JSON string in plain digits, at most 28 of them, e.g. ``"88000000000"``."""
+
+
+def require_day(value: object, name: str) -> datetime.date:
+    """Check that `value` is a `datetime.date` (not a datetime, not a string) and return it."""
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise TypeError(f"{name} must be a datetime.date, e.g. datetime.date(2024, 3, 19); got {value!r}")
+    return value
+
+
+class Evidence(BaseModel, frozen=True, extra="forbid"):
+    """A verbatim quote from one of the source articles that states (or implies) a fact."""
+
+    source: SourceId = Field(description="The id of the source article the quote comes from.")
+    quote: str = Field(
+        min_length=1,
+        pattern=_QUOTE_PATTERN,  # line breaks may be quoted; no other control character
+        description="Text copied character for character from the article.",
+    )
+
+
+class Record(BaseModel, frozen=True, extra="forbid"):
+    """What every record has: a stable id and the evidence behind it."""
+
+    id: Annotated[str, StringConstraints(pattern=_ITEM_PATTERN)] = Field(
+        description="The record's stable id, unique within its collection (and among partners and people)."
+    )
+    evidence: tuple[Evidence, ...] = Field(
+        min_length=1, description="The quotes the record is taken from; never empty."
+    )
+
+    def names(self) -> tuple[str, ...]:
+        """The names `lookup()` matches besides the id.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.partners.get("VA").names()
+            ('Holy See', 'Vatican', 'The Holy See')
+        """
+        return ()
+
+    def references(self) -> tuple[str, ...]:
+        """The partner and person ids the record involves, for `involving()`, from its reference fields.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.engagements.get("2025-07-11-son-rubio").references()
+            ('US', 'bui-thanh-son', 'marco-rubio')
+        """
+        found: list[str] = []
+        for reference in references_of(type(self)):
+            if reference.involves:
+                found += reference.values(self)
+        return tuple(dict.fromkeys(found))
+
+    def span(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day the record speaks of, for `between()`; None when it has no date.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.engagements.get("2025-07-11-son-rubio").span()
+            (datetime.date(2025, 7, 11), datetime.date(2025, 7, 11))
+            >>> vd.agreements.get("evipa").span() is None
+            True
+        """
+        return None
+
+
+class Reference:
+    """One path from a record class to a field declared as a reference, e.g. ``roles[].entity`` of `Person`.
+
+    Attributes:
+        path: The field names from the record down to the id, e.g. ``("roles", "entity")``.
+        ref: What the id refers to.
+        many: Whether the last field holds a tuple of ids rather than one (or None).
+    """
+
+    __slots__ = ("many", "path", "ref")
+
+    def __init__(self, path: tuple[str, ...], ref: Ref, *, many: bool) -> None:
+        self.path = path
+        self.ref = ref
+        self.many = many
+
+    def __repr__(self) -> str:
+        return f"Reference({'.'.join(self.path)!r}, {self.ref!r}, many={self.many})"
+
+    @property
+    def field(self) -> str:
+        """The dotted path, as error messages give it, e.g. ``"roles.entity"``."""
+        return ".".join(self.path)
+
+    @property
+    def involves(self) -> bool:
+        """Whether `involving()` follows it: references to partners and people do, to sources do not."""
+        return self.ref.target != "sources"
+
+    @property
+    def direct(self) -> bool:
+        """Whether the id is a field of the record itself, not of a record nested in it."""
+        return len(self.path) == 1
+
+    def values(self, record: BaseModel) -> list[str]:
+        """The ids this path leads to in `record`, in field order (None, for an optional id unset, left out)."""
+        level: list[object] = [record]
+        for name in self.path:
+            below: list[object] = []
+            for item in level:
+                value: object = getattr(item, name)
+                if type(value) is tuple:
+                    below += value  # pyright: ignore[reportUnknownArgumentType]  # ids or models, by the declaration
+                elif value is not None:
+                    below.append(value)
+            level = below
+        return level  # type: ignore[return-value]  # the path ends at a str field, by construction
+
+
+@cache
+def references_of(model: type[BaseModel]) -> tuple[Reference, ...]:
+    """Every reference field of `model` and of the models nested in it, in field order.
+
+    Examples:
+        >>> from vn_diplomacy.records.person import Person
+        >>> [(r.field, r.ref.target) for r in references_of(Person)]
+        [('evidence.source', 'sources'), ('country', 'partners'), ('roles.entity', 'partners'), \
+('roles.evidence.source', 'sources')]
+    """
+    found: list[Reference] = []
+    for name, field in model.model_fields.items():
+        found += _references_in(field.annotation, tuple(field.metadata), (name,), many=False)
+    return tuple(found)
+
+
+def _references_in(
+    annotation: object, metadata: tuple[object, ...], path: tuple[str, ...], *, many: bool
+) -> list[Reference]:
+    if get_origin(annotation) is Annotated:
+        inner, *extra = get_args(annotation)
+        return _references_in(inner, (*metadata, *extra), path, many=many)
+    refs = [item for item in metadata if isinstance(item, Ref)]
+    if refs:
+        return [Reference(path, refs[0], many=many)]
+    origin = get_origin(annotation)
+    if origin is tuple:
+        return _references_in(get_args(annotation)[0], (), path, many=True)
+    if origin in (Union, types.UnionType):
+        found: list[Reference] = []
+        for argument in get_args(annotation):
+            found += _references_in(argument, (), path, many=many)
+        return found
+    # A date is a model too, but holds no reference (and its range end is a date: no recursion down there).
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation is not PartialDate:
+        return [Reference((*path, *inner.path), inner.ref, many=inner.many) for inner in references_of(annotation)]
+    return []
