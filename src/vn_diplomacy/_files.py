@@ -49,15 +49,19 @@ def read(folder: Traversable, name: str, label: str, known: tuple[str, ...]) -> 
         raise DataError(f"missing data file; a data directory holds {', '.join(known)}", file=label) from None
     except OSError as exc:
         raise DataError(f"cannot open the file: {exc.strerror or exc}", file=label) from exc
+    try:
+        info = os.fstat(fd)  # of what was opened, not of a path that may have changed since
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError(f"not a regular file ({_what(info.st_mode)}); a data file is a JSON file", file=label)
+        if info.st_size > MAX_FILE_SIZE:
+            raise DataError(
+                f"the file is {info.st_size:,} bytes; a data file may be at most {MAX_FILE_SIZE:,}", file=label
+            )
+    except BaseException:
+        os.close(fd)
+        raise
     with open(fd, "rb", buffering=0) as file:  # unbuffered: a third faster than read_bytes for the whole file
         try:
-            info = os.fstat(fd)  # of what was opened, not of a path that may have changed since
-            if not stat.S_ISREG(info.st_mode):
-                raise DataError(f"not a regular file ({_what(info.st_mode)}); a data file is a JSON file", file=label)
-            if info.st_size > MAX_FILE_SIZE:
-                raise DataError(
-                    f"the file is {info.st_size:,} bytes; a data file may be at most {MAX_FILE_SIZE:,}", file=label
-                )
             return file.readall()
         except OSError as exc:
             raise DataError(f"cannot read the file: {exc.strerror or exc}", file=label) from exc

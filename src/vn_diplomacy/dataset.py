@@ -273,8 +273,7 @@ class _Load:
             validated = _validate.sharing_dates(self.dates, partial(self._validate, members))
             records: dict[str, tuple[Record, ...]] = {**self.records, **validated}
             ids = {**self.ids, **{name: frozenset(r.id for r in rs) for name, rs in validated.items()}}
-            for name, rs in validated.items():
-                _checks.check_references(self.file(name), rs, ids)
+            # Ids first: with two records of one id, a reference to either would be taken for the other.
             involved = tuple(
                 dict.fromkeys(target for name in records for target in _checks.involved_collections(entry(name).record))
             )
@@ -282,6 +281,8 @@ class _Load:
                 _checks.check_distinct_ids(
                     {name: records[name] for name in involved}, {name: self.file(name) for name in involved}
                 )
+            for name, rs in validated.items():
+                _checks.check_references(self.file(name), rs, ids)
             collections = {**self.collections}
             for item in members:
                 # involving() takes the id or name of any record of the collections it mixes (partners and

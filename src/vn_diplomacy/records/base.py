@@ -25,6 +25,7 @@ __all__ = [
     "PATTERNS",
     "VIETNAM",
     "Amount",
+    "Day",
     "Evidence",
     "Item",
     "PartnerId",
@@ -120,6 +121,25 @@ Amount = Annotated[
     WithJsonSchema({"type": "string", "pattern": _DECIMAL_PATTERN, "maxLength": _MAX_DIGITS + 2}),
 ]
 """A decimal written as a JSON string in plain digits, at most 28 of them, e.g. ``"88000000000"``."""
+
+
+_DAY_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _iso_day(value: object) -> object:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value  # made in Python, not read from a file
+    if not isinstance(value, str) or re.fullmatch(_DAY_PATTERN, value) is None:
+        raise ValueError(f'a day is written as ISO text, YYYY-MM-DD, such as "2024-08-31"; got {shown(value)}')
+    return datetime.date.fromisoformat(value)  # a ValueError for 2024-02-30, which pydantic reports
+
+
+Day = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DAY_PATTERN}),
+]
+"""A calendar day written as ISO text, ``"2024-08-31"``, and nothing else (not Unix seconds, not a timestamp)."""
 
 
 def require_day(value: object, name: str) -> datetime.date:

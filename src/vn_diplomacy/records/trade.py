@@ -4,7 +4,7 @@ import datetime
 
 from pydantic import Field, model_validator
 
-from vn_diplomacy.records.base import Amount, PartnerId, Record, Text
+from vn_diplomacy.records.base import Amount, Day, PartnerId, Record, Text
 
 __all__ = ["TradeFigure"]
 
@@ -16,9 +16,9 @@ class TradeFigure(Record, frozen=True):
     partner: PartnerId | None = Field(default=None, description="The partner id the figure concerns, if one.")
     value: Amount = Field(description="The value in base units: 88000000000, not 88 (billion).")
     unit: Text = Field(description="The unit of `value`: a currency code such as USD, or 'rank'.")
-    # strict: an ISO day ("2024-01-31") and nothing else; lax mode would take "86400" as 1970-01-02.
-    period_start: datetime.date = Field(strict=True, description="The first day of the period the figure covers.")
-    period_end: datetime.date = Field(strict=True, description="The last day of the period the figure covers.")
+    # An ISO day ("2024-01-31") and nothing else: pydantic alone would take "86400" as 1970-01-02.
+    period_start: Day = Field(description="The first day of the period the figure covers.")
+    period_end: Day = Field(description="The last day of the period the figure covers.")
     qualifier: Text | None = Field(default=None, description="A hedge on the value as written, e.g. 'nearly'.")
     change_percent: Amount | None = Field(
         default=None, description="The change in percent, e.g. 22 for 'an increase of 22%'."
