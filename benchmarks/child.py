@@ -48,7 +48,7 @@ def _schema() -> dict[str, float]:
     point.model_validate({"x": 1})
     floor = time.perf_counter()
     # The model classes of all seven collections: their schemas are built (vd.load(dir) needs them all).
-    from vn_diplomacy import dataset as loading  # noqa: PLC0415
+    from vn_diplomacy import loader as loading  # noqa: PLC0415
     from vn_diplomacy.registry import COLLECTIONS  # noqa: PLC0415
 
     for item in COLLECTIONS:

@@ -209,7 +209,7 @@ def test_a_failed_load_leaves_the_bundled_data_untouched(data_dir: Path) -> None
 
 def test_a_lazy_dataset_validates_the_other_five_files_on_first_use_and_again_after_a_failure(data_dir: Path) -> None:
     """The bundled data's way of loading, on a copy: a broken people.json fails each use of the five, not partners."""
-    from vn_diplomacy.dataset import _read_dataset  # pyright: ignore[reportPrivateUsage]  # bundled() calls it lazily
+    from vn_diplomacy.loader import _read_dataset  # pyright: ignore[reportPrivateUsage]  # bundled() calls it lazily
 
     dataset = _read_dataset(data_dir, "copy", lazy=True)
     good = (data_dir / "people.json").read_bytes()
@@ -227,7 +227,7 @@ def test_a_lazy_dataset_validates_the_other_five_files_on_first_use_and_again_af
 def test_threads_first_using_a_lazy_dataset_at_once_get_one_set_of_collections(data_dir: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from vn_diplomacy.dataset import _read_dataset  # pyright: ignore[reportPrivateUsage]  # as above
+    from vn_diplomacy.loader import _read_dataset  # pyright: ignore[reportPrivateUsage]  # as above
 
     dataset = _read_dataset(data_dir, "copy", lazy=True)
 

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from typing import Final
 
     from vn_diplomacy.collection import Collection, normalize
-    from vn_diplomacy.dataset import Dataset, clear_cache, load
+    from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
     from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
+    from vn_diplomacy.loader import clear_cache, load
     from vn_diplomacy.records.agreement import Agreement, AgreementKind, AgreementStatus
     from vn_diplomacy.records.base import VIETNAM, Evidence, Record
     from vn_diplomacy.records.claim import Claim
@@ -116,9 +117,10 @@ claims: Collection[Claim]
 # Where each other public name is defined.
 _MODULES: Final = {
     "vn_diplomacy.collection": ("Collection", "normalize"),
-    "vn_diplomacy.dataset": ("Dataset", "clear_cache", "load"),
+    "vn_diplomacy.dataset": ("Dataset",),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
     "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
+    "vn_diplomacy.loader": ("clear_cache", "load"),
     "vn_diplomacy.records.agreement": ("Agreement", "AgreementKind", "AgreementStatus"),
     "vn_diplomacy.records.base": ("VIETNAM", "Evidence", "Record"),
     "vn_diplomacy.records.claim": ("Claim",),
@@ -151,7 +153,7 @@ def _resolve(name: str) -> object:
     from vn_diplomacy.registry import FILES
 
     if name in FILES:
-        from vn_diplomacy.dataset import bundled
+        from vn_diplomacy.loader import bundled
 
         value: object = bundled()[name]  # type: ignore[index]  # a registry name
     elif name in _HOME:
