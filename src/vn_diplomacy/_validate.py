@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import SchemaValidator, core_schema
 
-from vn_diplomacy.dates import SHARED_DATES
+from vn_diplomacy.dates import SHARED_DATES, PartialDate
 from vn_diplomacy.errors import DataError, shown
-from vn_diplomacy.records.base import PATTERNS
+from vn_diplomacy.records.base import PATTERNS, models_in
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from pydantic import BaseModel
-
-    from vn_diplomacy.dates import PartialDate
     from vn_diplomacy.records.base import Record
 
-__all__ = ["check_json", "sharing_dates", "validate"]
+__all__ = ["sharing_dates", "validate"]
 
 R = TypeVar("R", bound="Record")
 T = TypeVar("T")
@@ -37,13 +36,16 @@ def validate(label: str, model: type[R], raw: bytes) -> tuple[R, ...]:
     """The records of one file, each a `model`; `label` names the file in messages.
 
     Raises:
-        DataError: The file is not a JSON array of valid records; the message names the record and field of
-            the first error and counts the others.
+        DataError: The file is not JSON, is not an array of valid records, or repeats a key in an object (which
+            pydantic's parser, like most, would take silently, keeping the last); the message names the record
+            and field of the first error and counts the others.
     """
     try:
         records: tuple[R, ...] = _validator(model).validate_json(raw)
     except ValidationError as exc:
         raise _data_error(label, raw, exc) from None
+    if _keys_in_text(raw) != _keys_in_records(model, records):
+        _check_unique_keys(label, raw)  # the counts differ: find the repeated key, if that is why
     return records
 
 
@@ -75,7 +77,7 @@ def _record_id(raw: bytes, index: object) -> str | None:
 
     try:
         parsed: object = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if isinstance(parsed, list) and isinstance(index, int) and 0 <= index < len(parsed):  # pyright: ignore[reportUnknownArgumentType]
         item: object = parsed[index]  # pyright: ignore[reportUnknownVariableType]
@@ -84,7 +86,73 @@ def _record_id(raw: bytes, index: object) -> str | None:
     return None
 
 
-class _DuplicateKeyError(ValueError):
+# --- repeated keys ---------------------------------------------------------------------------------
+#
+# Parsing every file a second time with a check of each object's keys would make a load a third slower. Instead the
+# keys are counted twice, both at C speed or nearly: in the text, where each key ends with `":` (a `"` inside a
+# string is escaped, so `\":` is text, not a key); and in the records, where every object of the file is a model
+# that remembers which of its fields were given (`model_fields_set`), a date written as an object being
+# {"date", "inference"}. A repeated key is one more in the text than in the records. Where the counts differ, for
+# that or another reason (white space before a colon), the file is parsed again to find the repeated key.
+
+
+_SPACED_KEY: Final = re.compile(rb'"[ \t\r\n]+:')  # a key with white space before its colon
+
+
+def _keys_in_text(raw: bytes) -> int:
+    # An escaped quote before a colon inside a string (`\":`) counts too: one more, and the exact check runs.
+    if _SPACED_KEY.search(raw) is not None:
+        return -1  # not counted by `":`: the exact check runs
+    return raw.count(b'":')
+
+
+@cache
+def _shape(model: type[BaseModel]) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """The paths from `model` to the models nested in it (itself first), and to its dates, e.g. ("roles", "as_of")."""
+    objects: list[tuple[str, ...]] = [()]
+    dates: list[tuple[str, ...]] = []
+    for name, field in model.model_fields.items():
+        for inner in models_in(field.annotation):
+            if inner is PartialDate:
+                dates.append((name,))
+            else:
+                inner_objects, inner_dates = _shape(inner)
+                objects += [(name, *path) for path in inner_objects]
+                dates += [(name, *path) for path in inner_dates]
+    return tuple(objects), tuple(dates)
+
+
+def _at(records: tuple[Any, ...], path: tuple[str, ...]) -> list[Any]:
+    level: list[Any] = list(records)
+    for name in path:
+        get = attrgetter(name)
+        below: list[Any] = []
+        for item in level:
+            value: Any = get(item)
+            if type(value) is tuple:
+                below += value
+            elif value is not None:
+                below.append(value)
+        level = below
+    return level
+
+
+_FIELDS_SET = attrgetter("__pydantic_fields_set__")
+_INFERENCE = attrgetter("inference")
+
+
+def _keys_in_records(model: type[BaseModel], records: tuple[BaseModel, ...]) -> int:
+    objects, dates = _shape(model)
+    keys = 0
+    for path in objects:
+        keys += sum(map(len, map(_FIELDS_SET, _at(records, path))))
+    for path in dates:  # a date written as {"date", "inference"} is two keys; as text, none
+        found = _at(records, path)
+        keys += 2 * (len(found) - list(map(_INFERENCE, found)).count(None))
+    return keys
+
+
+class _RepeatedKeyError(ValueError):
     def __init__(self, key: str, pairs: list[tuple[str, object]]) -> None:
         super().__init__(key)
         self.key = key
@@ -97,22 +165,18 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _DuplicateKeyError(key, pairs)
+                raise _RepeatedKeyError(key, pairs)
             seen.add(key)
     return found
 
 
-def check_json(label: str, raw: bytes) -> None:
-    """Raise a DataError if an object in `raw` repeats a key: JSON parsers, pydantic's too, keep the last silently.
-
-    Run on data from a user's folder; the bundled files are in canonical form (`vn_diplomacy.serialize.dumps`,
-    checked byte for byte by the tests), which cannot repeat a key.
-    """
-    import json  # noqa: PLC0415  # only for folders of the user's
+def _check_unique_keys(label: str, raw: bytes) -> None:
+    """Raise a DataError if an object in `raw` (valid JSON, already validated) repeats a key."""
+    import json  # noqa: PLC0415  # only when the key counts differ
 
     try:
         json.loads(raw, object_pairs_hook=_unique_keys)
-    except _DuplicateKeyError as exc:
+    except _RepeatedKeyError as exc:
         where = next((str(value) for key, value in exc.pairs if key == "id" and isinstance(value, str)), None)
         raise DataError(
             f"the key {shown(exc.key)} appears twice in one object; a JSON object names each key once",
@@ -121,7 +185,7 @@ def check_json(label: str, raw: bytes) -> None:
             field=exc.key,
         ) from None
     except (ValueError, RecursionError):
-        return  # not JSON: validation reports it, with pydantic's own words and position
+        return  # pydantic's parser took it: nothing more to say
 
 
 def sharing_dates(dates: dict[object, PartialDate], run: Callable[[], T]) -> T:

@@ -52,10 +52,9 @@ def _paused_gc(run: Callable[[], T]) -> T:
 class _Load:
     """The state of one load of one folder: the groups validated so far, their records and collections."""
 
-    def __init__(self, folder: Traversable, label: str, *, check_json: bool) -> None:
+    def __init__(self, folder: Traversable, label: str) -> None:
         self.folder = folder
         self.label = label
-        self.check_json = check_json
         self.raw: dict[str, bytes] = {}  # files read ahead of validation, dropped as each is validated
         self.records: dict[str, tuple[Record, ...]] = {}
         self.ids: dict[str, frozenset[str]] = {}
@@ -84,8 +83,6 @@ class _Load:
         raw = self.raw.pop(name, None)  # dropped once its records are made: the peak is records, not records + text
         if raw is None:
             raw = _files.read(self.folder, FILES[name], self.file(name), tuple(FILES.values()))  # type: ignore[index]
-            if self.check_json:
-                _validate.check_json(self.file(name), raw)
         return raw
 
     def resolve(self, text: str) -> str:
@@ -151,13 +148,13 @@ class _Load:
         return made
 
 
-def _read_dataset(folder: Traversable, label: str, *, lazy: bool = False, check_json: bool = True) -> Dataset:
+def _read_dataset(folder: Traversable, label: str, *, lazy: bool = False) -> Dataset:
     """Validate the files of `folder`; `label` prefixes the file names in messages.
 
     With `lazy` (the bundled data), only the first group is validated now, each later one when one of its
     collections is first asked for; otherwise every file is read, then every group validated.
     """
-    state = _Load(folder, label, check_json=check_json)
+    state = _Load(folder, label)
     if lazy:
         return Dataset(state.group(0), directory=label, load_group=state.group)
 
@@ -191,8 +188,7 @@ def bundled() -> Dataset:
                 from importlib.resources import files  # noqa: PLC0415  # not paid by a bare import
 
                 folder = files("vn_diplomacy") / "data"
-                # No duplicate-key pass: the bundled files are in canonical form, which the tests check byte for byte.
-                _bundled.append(_read_dataset(folder, "vn_diplomacy/data", lazy=True, check_json=False))
+                _bundled.append(_read_dataset(folder, "vn_diplomacy/data", lazy=True))
     return _bundled[0]
 
 

@@ -32,7 +32,7 @@ class Entry:
     imported, a cost every first answer would pay.
     """
 
-    __slots__ = ("_collection", "_record", "file", "group", "kind", "name")
+    __slots__ = ("_collection", "_found", "_record", "file", "group", "kind", "name")
 
     def __init__(
         self,
@@ -59,6 +59,7 @@ class Entry:
         self.group: Final = group
         self._record = record
         self._collection = collection
+        self._found: dict[str, type] = {}  # the classes, once imported: a load asks for them many times
 
     def __repr__(self) -> str:
         return f"<Entry {self.name!r}: {self.file}, {self._record}, group {self.group}>"
@@ -66,13 +67,17 @@ class Entry:
     @property
     def record(self) -> type[Record]:
         """The record class, imported now if it was not yet."""
-        found: type[Record] = _named(self._record)
+        found: type[Record] | None = self._found.get("record")
+        if found is None:
+            found = self._found["record"] = _named(self._record)
         return found
 
     @property
     def collection(self) -> type[Collection[Record]]:
         """The collection class (`Collection`, or a subclass with queries of its own)."""
-        found: type[Collection[Record]] = _named(self._collection)
+        found: type[Collection[Record]] | None = self._found.get("collection")
+        if found is None:
+            found = self._found["collection"] = _named(self._collection)
         return found
 
 

@@ -12,8 +12,10 @@ which fields refer to what.
 import datetime
 import re
 import types
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
+from operator import attrgetter
 from typing import Annotated, Final, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
@@ -36,6 +38,7 @@ __all__ = [
     "Reference",
     "SourceId",
     "Text",
+    "models_in",
     "references_of",
     "require_day",
 ]
@@ -85,14 +88,16 @@ class Ref:
         return f"Ref({self.target!r}, vietnam={self.vietnam})"
 
 
-# Ids are text like any other: a reference's own type says what it refers to.
-PartnerId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("partners")]
+# A reference is checked against the ids of its collection, which are `Item`s: a pattern of its own would only
+# repeat that check, for every one of the thousands of ids a load reads (a third of the evidence's cost).
+_REF_SCHEMA: Final = WithJsonSchema({"type": "string", "minLength": 1})
+PartnerId = Annotated[str, Field(min_length=1), _REF_SCHEMA, Ref("partners")]
 """The id of a partner record."""
-PartyId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("partners", vietnam=True)]
+PartyId = Annotated[str, Field(min_length=1), _REF_SCHEMA, Ref("partners", vietnam=True)]
 """The id of a partner record, or ``"VN"`` for Vietnam itself."""
-PersonId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("people")]
+PersonId = Annotated[str, Field(min_length=1), _REF_SCHEMA, Ref("people")]
 """The id of a person record."""
-SourceId = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN), Ref("sources")]
+SourceId = Annotated[str, Field(min_length=1), _REF_SCHEMA, Ref("sources")]
 """The id of a source article."""
 
 # A decimal is a JSON string, as the shipped JSON Schema says: a JSON number would go through a float. Plain
@@ -188,11 +193,7 @@ class Record(BaseModel, frozen=True, extra="forbid"):
             >>> vd.engagements.get("2025-07-11-son-rubio").references()
             ('US', 'bui-thanh-son', 'marco-rubio')
         """
-        found: list[str] = []
-        for reference in references_of(type(self)):
-            if reference.involves:
-                found += reference.values(self)
-        return tuple(dict.fromkeys(found))
+        return _involving(type(self))(self)
 
     def span(self) -> tuple[datetime.date, datetime.date] | None:
         """The first and last day the record speaks of, for `between()`; None when it has no date.
@@ -254,6 +255,35 @@ class Reference:
                     below.append(value)
             level = below
         return level  # type: ignore[return-value]  # the path ends at a str field, by construction
+
+
+@cache
+def _involving(model: type[BaseModel]) -> Callable[[BaseModel], tuple[str, ...]]:
+    """What `Record.references` does for `model`, worked out once: a collection asks it of every record it indexes."""
+    references = [reference for reference in references_of(model) if reference.involves]
+    if not references:
+        return lambda record: ()
+    if len(references) == 1 and references[0].direct:  # most record types: one field, read directly
+        get = attrgetter(references[0].path[0])
+        if references[0].many:
+            return get  # a tuple of ids already
+        return lambda record: () if (value := get(record)) is None else (value,)
+
+    def found(record: BaseModel) -> tuple[str, ...]:
+        ids: list[str] = []
+        for reference in references:
+            ids += reference.values(record)
+        return tuple(dict.fromkeys(ids))
+
+    return found
+
+
+def models_in(annotation: object) -> Iterator[type[BaseModel]]:
+    """The model classes an annotation holds, e.g. `Role` in ``tuple[Role, ...]``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in get_args(annotation):
+        yield from models_in(argument)
 
 
 @cache
