@@ -76,6 +76,14 @@ def test_every_collection_has_records(checked: Checked) -> None:
     assert {name: len(c) > 0 for name, c in collections.items()} == dict.fromkeys(collections, True)
 
 
+@each_dataset
+def test_every_record_has_an_id_and_evidence(checked: Checked) -> None:
+    for collection in checked.collections().values():
+        for record in collection:
+            assert record.id
+            assert record.evidence, record.id
+
+
 @pytest.mark.parametrize(
     ("checked", "source"),
     [(checked, source) for checked in CHECKED for source in checked.data.sources.ids],
