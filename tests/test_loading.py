@@ -246,27 +246,6 @@ def test_an_eager_load_reports_a_broken_people_file_before_returning(data_dir: P
         vd.load(data_dir)
 
 
-def test_no_garbage_collection_runs_during_a_load_and_the_collector_is_restored(data_dir: Path) -> None:
-    """The cyclic collector is paused for the whole load: run between the files, it would walk every record made."""
-    import gc
-
-    collections: list[str] = []
-
-    def record(phase: str, info: dict[str, int]) -> None:
-        if phase == "start":
-            collections.append(f"generation {info['generation']}")
-
-    gc.collect()
-    gc.callbacks.append(record)
-    try:
-        vd.load(data_dir)
-        during = len(collections)  # before anything else is allocated: the collector, back on, may then run
-        assert gc.isenabled()
-    finally:
-        gc.callbacks.remove(record)
-    assert during == 0, collections
-
-
 def test_error_counts_further_problems(data_dir: Path) -> None:
     def break_two(records: list[dict[str, Any]]) -> None:
         records[0]["kind"] = "planet"
@@ -297,26 +276,6 @@ def test_records_of_a_large_file_do_not_share_their_fields_sets(data_dir: Path) 
     first.model_fields_set.discard("title")  # what a careless caller may do to one record
     assert second.model_dump(exclude_unset=True) == before
     assert vd.load(data_dir).engagements.get(copies[0]["id"]).model_dump(exclude_unset=True)["title"]
-
-
-def test_equal_dates_of_one_load_are_one_object(data_dir: Path) -> None:
-    """A load shares equal dates across its files (speed, memory); an inferred date only with the same reason."""
-    data = vd.load(data_dir)
-    seen: dict[tuple[str, str | None], list[vd.PartialDate]] = {}
-    for engagement in data.engagements:
-        seen.setdefault((str(engagement.start), engagement.start.inference), []).append(engagement.start)
-    repeated = [dates for dates in seen.values() if len(dates) > 1]
-    assert repeated, "the bundled engagements repeat a start date"
-    assert all(date is dates[0] for dates in repeated for date in dates)
-    claims = [claim.as_of for claim in data.claims if (str(claim.as_of), claim.as_of.inference) in seen]
-    assert claims, "a claim is dated like an engagement"
-    assert all(date is seen[str(date), date.inference][0] for date in claims)  # shared across files too
-    stated = {str(date): date for dates in seen.values() for date in dates if not date.is_inferred}
-    inferred = [event.date for partner in data.partners for event in partner.relations if event.date.is_inferred]
-    assert inferred
-    assert all(date is not stated.get(str(date)) for date in inferred)  # same text, another meaning
-    first = data.engagements.get(data.engagements.ids[0]).start
-    assert vd.load(data_dir).engagements.get(data.engagements.ids[0]).start is not first  # nothing kept between loads
 
 
 def test_dates_are_shared_only_while_a_load_runs(data_dir: Path) -> None:
