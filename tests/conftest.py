@@ -30,6 +30,14 @@ def fixture_data() -> vd.Dataset:
     return vd.load(FIXTURES / "data")
 
 
+@pytest.fixture
+def fixture_dir(tmp_path: Path) -> Path:
+    """A copy of the fixture data files that a test may break."""
+    target = tmp_path / "fixture-data"
+    shutil.copytree(FIXTURES / "data", target)
+    return target
+
+
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, str]:
     """Each source id mapped to the text of its article, read from tests/corpus."""
