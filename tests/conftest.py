@@ -1,4 +1,4 @@
-"""Shared fixtures: the article corpus, a writable copy of the bundled data, and the built docs site."""
+"""Shared fixtures: the tests' own fixture dataset, the article corpus, a copy of the bundled data, the docs site."""
 
 from __future__ import annotations
 
@@ -14,9 +14,28 @@ import pytest
 import vn_diplomacy as vd
 
 CORPUS = Path(__file__).parent / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 # Type-checked, never run (tests/test_typing.py checks them); --doctest-modules would import them.
 collect_ignore = ["typing"]
+
+
+@pytest.fixture(scope="session")
+def fixture_data() -> vd.Dataset:
+    """The tests' own small dataset, tests/fixtures/data: behaviour tests assert its records, never the bundled data's.
+
+    Three fixture articles (tests/fixtures/corpus) hold its quotes; tests/test_integrity.py checks it as it checks
+    the bundled data, so change it like the bundled data: edit the JSON, then re-write it with `serialize.dumps`.
+    """
+    return vd.load(FIXTURES / "data")
+
+
+@pytest.fixture
+def fixture_dir(tmp_path: Path) -> Path:
+    """A copy of the fixture data files that a test may break."""
+    target = tmp_path / "fixture-data"
+    shutil.copytree(FIXTURES / "data", target)
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+import pytest
+
 import vn_diplomacy as vd
 from vn_diplomacy import EngagementKind, Precision, RelationsKind, Tier
 
@@ -131,6 +133,52 @@ def test_framework_names_as_the_articles_give_them() -> None:
     assert japan.date.precision is Precision.PART_OF_YEAR
     korea = vd.partners.get("KR").tier_history[-1]
     assert str(korea.date) == "2022-12"
+
+
+def test_japans_late_2023_upgrade_counts_from_31_december_2023() -> None:
+    japan = vd.partners.get("JP")
+    assert japan.tier_on(D(2023, 12, 30)) is None
+    assert japan.tier_on(D(2023, 12, 31)) is Tier.COMPREHENSIVE_STRATEGIC
+
+
+def test_koreas_december_2022_upgrade_counts_from_31_december_2022() -> None:
+    korea = vd.partners.get("KR")
+    assert korea.tier_on(D(2022, 12, 30)) is None
+    assert korea.tier_on(D(2022, 12, 31)) is Tier.COMPREHENSIVE_STRATEGIC
+
+
+def test_the_articles_name_no_tier_for_new_zealand() -> None:
+    assert vd.partners.get("NZ").tier_on(D(2025, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("united states", "US"),
+        ("U.S.", "US"),
+        ("  USA ", "US"),
+        ("UK", "GB"),
+        ("united kingdom", "GB"),
+        ("Republic of Korea", "KR"),
+        ("holy see", "VA"),
+        ("the bahamas", "BS"),
+        ("EU", "EU"),
+        ("asean", "ASEAN"),
+    ],
+)
+def test_partners_are_found_by_their_common_names(text: str, expected: str) -> None:
+    assert vd.partners.lookup(text).id == expected
+
+
+def test_son_and_wang_yi_spoke_by_phone_on_16_april_2021_and_met_on_10_july_2025() -> None:
+    assert vd.people.get("wang-yi").country == "CN"
+    both = {e.id for e in vd.engagements.involving("bui-thanh-son", "wang-yi")}
+    assert {"2021-04-16-son-wang-yi-phone-call", "2025-07-10-son-wang-yi"} <= both
+
+
+def test_evipa_is_between_vietnam_and_the_eu() -> None:
+    assert "evipa" in {a.id for a in vd.agreements.involving("VN", "EU")}
+    assert vd.agreements.lookup("EVIPA").parties == ("VN", "EU")
 
 
 def test_the_foreign_minister_becomes_also_deputy_prime_minister() -> None:

@@ -1,4 +1,4 @@
-"""Properties over large input spaces: any text, any dates."""
+"""Properties over large input spaces (any text, any dates), on the tests' own fixture data."""
 
 from __future__ import annotations
 
@@ -17,15 +17,21 @@ from vn_diplomacy import NotFound, QueryError
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-COLLECTIONS = [vd.sources, vd.partners, vd.people, vd.engagements, vd.trade, vd.agreements, vd.claims]
-NAMED = [(index, r.id, name) for index, c in enumerate(COLLECTIONS) for r in c for name in (r.id, *r.names())]
 dates = st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31))
 
 
+def named(data: vd.Dataset) -> list[tuple[vd.CollectionName, str, str]]:
+    """(collection, record id, name) for every id and name of every record of `data`."""
+    return [
+        (collection, r.id, name) for collection in vd.FILES for r in data[collection] for name in (r.id, *r.names())
+    ]
+
+
 @settings(max_examples=200)
-@given(st.text(max_size=40) | st.sampled_from([name for _, _, name in NAMED]), st.sampled_from(range(len(COLLECTIONS))))
-def test_lookup_and_get_give_a_record_or_not_found(text: str, index: int) -> None:
-    collection = COLLECTIONS[index]
+@given(st.data())
+def test_lookup_and_get_give_a_record_or_not_found(fixture_data: vd.Dataset, data: st.DataObject) -> None:
+    collection = fixture_data[data.draw(st.sampled_from(list(vd.FILES)), label="collection")]
+    text = data.draw(st.text(max_size=40) | st.sampled_from([name for *_, name in named(fixture_data)]), label="text")
     if text in collection:
         assert collection.get(text).id == text
     else:
@@ -67,35 +73,41 @@ def padded(text: str) -> str:
     return f"  {text}. "
 
 
-@given(st.sampled_from(NAMED), st.sampled_from([str.upper, str.lower, str.title, padded]))
+@given(st.data(), st.sampled_from([str.upper, str.lower, str.title, padded]))
 def test_every_name_finds_its_own_record_whatever_its_case(
-    named: tuple[int, str, str], spell: Callable[[str], str]
+    fixture_data: vd.Dataset, data: st.DataObject, spell: Callable[[str], str]
 ) -> None:
-    index, record_id, name = named
-    assert COLLECTIONS[index].lookup(spell(name)).id == record_id
+    collection, record_id, name = data.draw(st.sampled_from(named(fixture_data)), label="named")
+    assert fixture_data[collection].lookup(spell(name)).id == record_id
 
 
-@given(dates, st.sampled_from(list(vd.partners)))
-def test_tier_on_agrees_with_tier_history(day: datetime.date, partner: vd.Partner) -> None:
+@given(st.data(), dates)
+def test_tier_on_agrees_with_tier_history(fixture_data: vd.Dataset, data: st.DataObject, day: datetime.date) -> None:
+    partner = data.draw(st.sampled_from(list(fixture_data.partners)), label="partner")
     in_force = [c.tier for c in partner.tier_history if c.effective_from <= day]
     assert partner.tier_on(day) == (in_force[-1] if in_force else None)
 
 
 @given(dates, dates)
-def test_between_is_consistent_with_record_dates(first: datetime.date, second: datetime.date) -> None:
+def test_between_is_consistent_with_record_dates(
+    fixture_data: vd.Dataset, first: datetime.date, second: datetime.date
+) -> None:
+    engagements = fixture_data.engagements
     start, end = sorted((first, second))
-    found = vd.engagements.between(start, end)
-    expected = [e for e in vd.engagements if e.start.earliest <= end and start <= (e.end or e.start).latest]
+    found = engagements.between(start, end)
+    expected = [e for e in engagements if e.start.earliest <= end and start <= (e.end or e.start).latest]
     assert list(found) == expected
     if start != end:
         with pytest.raises(QueryError):
-            vd.engagements.between(end, start)
+            engagements.between(end, start)
 
 
-@given(st.sampled_from(list(vd.partners)), st.sampled_from(list(vd.partners)))
-def test_involving_matches_a_scan(one: vd.Partner, two: vd.Partner) -> None:
-    found = vd.engagements.involving(one.id, two.id)
-    assert list(found) == [e for e in vd.engagements if {one.id, two.id} <= set(e.partners)]
+@given(st.data())
+def test_involving_matches_a_scan(fixture_data: vd.Dataset, data: st.DataObject) -> None:
+    ids = st.sampled_from([*fixture_data.partners.ids, *fixture_data.people.ids, vd.VIETNAM])
+    one, two = data.draw(ids, label="one"), data.draw(ids, label="two")
+    found = fixture_data.engagements.involving(one, two)
+    assert list(found) == [e for e in fixture_data.engagements if {one, two} <= {*e.partners, *e.people}]
 
 
 written = st.sampled_from([10, 7, 4])  # a day, a month or a year: how much of the ISO date is kept
@@ -104,10 +116,10 @@ any_day = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(999
 
 @given(st.lists(st.tuples(any_day, written, st.integers(0, 800)), min_size=1, max_size=25), any_day, any_day)
 def test_between_agrees_with_a_scan_whatever_the_spans(
-    spans: list[tuple[datetime.date, int, int]], first: datetime.date, second: datetime.date
+    fixture_data: vd.Dataset, spans: list[tuple[datetime.date, int, int]], first: datetime.date, second: datetime.date
 ) -> None:
     """between() bisects by first day and looks back by the longest span: the same answer as a full scan."""
-    base = vd.engagements.get("2025-07-11-son-rubio")
+    base = fixture_data.engagements.get("2025-07-11-son-rubio")
     records = [
         base.model_copy(
             update={
