@@ -121,12 +121,19 @@ def _text(cell: Cell) -> str:
 
 
 def _csv(collection: CollectionName, rows: tuple[dict[str, Cell], ...]) -> str:
+    # The writer ends its lines in "\r\n" so that it quotes every cell holding "\r" or "\n": ending them in "\n"
+    # alone, Python before 3.13 leaves a bare "\r" unquoted, and readers take it for the end of the row. Each
+    # row is written on its own, so its own line end, and only that, becomes "\n".
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     names = [column.name for column in columns(collection)]
-    writer.writerow(names)
-    writer.writerows([_text(row[name]) for name in names] for row in rows)
-    return buffer.getvalue()
+    lines: list[str] = []
+    for row in (names, *([_text(row[name]) for name in names] for row in rows)):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + "\n")
+    return "".join(lines)
 
 
 def _parquet_writer() -> _ParquetWriter:
