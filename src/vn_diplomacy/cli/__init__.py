@@ -1,8 +1,10 @@
 """The `vn-diplomacy` command (also `python -m vn_diplomacy`): the data from a shell.
 
 Exit status: 0 on success; 1 when the data has no answer (an unknown partner or person, a query that
-cannot be answered, invalid data, a folder that cannot be written); 2 for a command used wrongly (an
-unknown option, a malformed date). Every error is one line on stderr, never a traceback.
+cannot be answered, invalid data, a folder that cannot be written) or the answer could not be written
+(stdout closed, full, or a pipe whose reader has gone); 2 for a command used wrongly (an unknown option,
+a malformed date, an empty folder name). Every error is one line on stderr, never a traceback; text that
+the terminal's encoding cannot show is printed as ``?``.
 
 ``vn-diplomacy --help`` prints `HELP` without importing argparse, pydantic or the data. The modules, each
 importing only those listed after it:
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-from vn_diplomacy.cli._io import emit, fail
+from vn_diplomacy.cli._io import Streams, emit, fail, finish
 from vn_diplomacy.cli._parser import COMMANDS, FORMATS, HELP, PROG, TIERS, UsageError, build_parser, check_command
 
 # Not `from typing import TYPE_CHECKING`: importing typing costs `--help` milliseconds for nothing at run time.
@@ -48,10 +50,13 @@ def __dir__() -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with `argv` (default: the process's arguments); returns the exit status."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    with Streams():
+        return finish(_main(list(sys.argv[1:] if argv is None else argv)))
+
+
+def _main(args_list: list[str]) -> int:
     if args_list in (["-h"], ["--help"]):  # the fast path: no argparse, no pydantic, no data
-        print(HELP)
-        return 0
+        return emit(HELP)
     parser = build_parser()
     try:
         check_command(args_list)
@@ -61,13 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as done:  # --help, or a usage error argparse has printed
         return done.code if isinstance(done.code, int) else 0
     if args.help:
-        print(HELP)
-        return 0
+        return emit(HELP)
     if args.version:
         from vn_diplomacy.cli._commands import version
 
-        print(version())
-        return 0
+        return emit(version())
     return _run(args)
 
 

@@ -119,6 +119,14 @@ def _format(text: str) -> str:
     return text
 
 
+def _folder(text: str) -> str:
+    import argparse
+
+    if not text:  # the current folder would be a guess: say "." for it
+        raise argparse.ArgumentTypeError("a folder's path is needed, got: ''; use '.' for the current folder")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line parser, with every subcommand and option; its top-level help is `HELP`."""
     import argparse
@@ -132,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog=PROG, description=_DESCRIPTION, add_help=False)
     parser.add_argument("-h", "--help", action="store_true", help=_OPTIONS["-h, --help"])
     parser.add_argument("--version", action="store_true", help=_OPTIONS["--version"])
-    parser.add_argument("--data", metavar="DIR", help=_OPTIONS["--data DIR"])
+    parser.add_argument("--data", type=_folder, metavar="DIR", help=_OPTIONS["--data DIR"])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -171,9 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", dest="fmt", type=_format, default="json", metavar="FORMAT", help=f"{', '.join(FORMATS)} (json)"
     )
-    export.add_argument("--out", required=True, metavar="DIR", help="the folder to write (created if missing)")
+    export.add_argument(
+        "--out", required=True, type=_folder, metavar="DIR", help="the folder to write (created if missing)"
+    )
     validate = command("validate")
-    validate.add_argument("directory", metavar="DIR", help="a folder holding the seven JSON data files")
+    validate.add_argument("directory", type=_folder, metavar="DIR", help="a folder holding the seven JSON data files")
     return parser
 
 
