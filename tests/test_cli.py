@@ -296,3 +296,57 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         env |= {"PYTHONUNBUFFERED": buffered} if buffered else {}
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env)
         assert (result.returncode, result.stderr) == (1, "")
+
+
+# --- the package's shape -----------------------------------------------------------------------
+
+CLI_MODULES = ("__init__", "_commands", "_render", "_io", "_parser")
+"""The modules of `vn_diplomacy.cli`, in the order of its docstring: each imports only those after it."""
+
+
+def cli_imports(module: str) -> set[str]:
+    """The `vn_diplomacy.cli` modules that `module` imports anywhere: at the top, in functions, for type checkers."""
+    import ast
+
+    source = (Path(cli.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module == "vn_diplomacy.cli":
+            names |= {f"vn_diplomacy.cli.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return {name.removeprefix("vn_diplomacy.cli.") for name in names if name.startswith("vn_diplomacy.cli.")}
+
+
+def test_the_cli_modules_are_the_documented_ones_each_short() -> None:
+    folder = Path(cli.__file__).parent
+    assert sorted(path.stem for path in folder.glob("*.py")) == sorted(CLI_MODULES)
+    for module in CLI_MODULES:
+        assert f"`{module}`" in (cli.__doc__ or "") or module == "__init__", module
+        lines = len((folder / f"{module}.py").read_text(encoding="utf-8").splitlines())
+        assert lines <= 300, (module, lines)
+
+
+def test_the_cli_modules_import_one_way() -> None:
+    for position, module in enumerate(CLI_MODULES):
+        later = set(CLI_MODULES[position + 1 :])
+        assert cli_imports(module) <= later, (module, cli_imports(module) - later)
+
+
+def test_help_loads_only_the_parser_and_the_streams() -> None:
+    code = "import sys\nfrom vn_diplomacy.cli import main\nmain(['--help'])\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    loaded = {name for name in out.split(cli.HELP)[-1].split() if name.startswith("vn_diplomacy")}
+    assert loaded == {"vn_diplomacy", "vn_diplomacy.cli", "vn_diplomacy.cli._io", "vn_diplomacy.cli._parser"}
+
+
+def test_overview_is_imported_on_first_use_and_listed() -> None:
+    import importlib
+
+    assert sorted(dir(cli)) == sorted(cli.__all__)
+    assert "overview" in dir(cli)
+    assert cli.overview is importlib.import_module("vn_diplomacy.cli._commands").overview
+    with pytest.raises(AttributeError, match=r"^module 'vn_diplomacy\.cli' has no attribute 'nothing'$"):
+        cli.nothing  # noqa: B018  # the missing name is the point

@@ -94,9 +94,11 @@ def test_a_name_that_folds_to_nothing_is_refused(data_dir: Path) -> None:
         ("1e999999999", "a decimal is written in plain digits"),  # an export would write a gigabyte of zeros
         ("8.8E+10", "a decimal is written in plain digits"),
         (" 88000000000", "a decimal is written in plain digits"),
+        ("1.", "a decimal is written in plain digits"),
         ("NaN", "a decimal is written in plain digits"),
         ("٨٨", "a decimal is written in plain digits"),  # Arabic-Indic digits
         ("1" * 29, "a decimal has at most 28 digits"),
+        ("0.0000000001", "at most 9 after the point"),  # Parquet's decimal(38, 9) would round it
     ],
 )
 def test_a_decimal_must_be_plain_digit_text_an_export_can_hold(data_dir: Path, value: object, message: str) -> None:

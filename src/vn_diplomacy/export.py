@@ -7,16 +7,22 @@ the folder is a standard data package that non-Python tools can open and validat
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
+import errno
 import hashlib
 import io
+import itertools
 import json
+import os
+import shutil
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from vn_diplomacy.errors import QueryError
+from vn_diplomacy.errors import DataError, QueryError, shown
 from vn_diplomacy.records.base import references_of
 from vn_diplomacy.registry import FILES, entry
 from vn_diplomacy.serialize import canonical, dumps
@@ -24,8 +30,6 @@ from vn_diplomacy.tables import Cell, columns, to_records
 from vn_diplomacy.versions import DATA_VERSION
 
 if TYPE_CHECKING:
-    import os
-
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.records.base import Record
     from vn_diplomacy.registry import CollectionName
@@ -77,8 +81,18 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportForma
     """Write every collection of `dataset` to `directory` in format `fmt`, plus ``datapackage.json``.
 
     JSON files are byte for byte what `vd.load` reads (so an export can be loaded again); JSON Lines hold
-    one record per line in the same form; CSV and Parquet hold the flat rows of `vn_diplomacy.tables`.
-    Files of the same names are replaced; other files in `directory` are left alone.
+    one record per line in the same form; CSV and Parquet hold the flat rows of `vn_diplomacy.tables`. Text
+    is UTF-8 whatever the locale.
+
+    Files of the same names are replaced; other files in `directory` are left alone. Nothing is written
+    through a symbolic link: a link named like one of the files is replaced by the file, and what it points
+    to is left alone. `directory` itself may be a link to a folder: the files go into that folder.
+
+    All or nothing: the files are written to a temporary folder inside `directory` (on its filesystem
+    whatever is mounted where, so each file moves into place by one rename) and moved only when every one is
+    complete, ``datapackage.json`` last, each flushed to disk first. If writing fails, `directory` is left as
+    it was (and removed again if this call created it). Only a rename failing midway, rare once the temporary
+    folder has shown the folder writable, can leave some files new and others old.
 
     Args:
         dataset: The data to write, e.g. ``vd.load()``.
@@ -89,8 +103,10 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportForma
         The paths written, the data package descriptor last.
 
     Raises:
-        QueryError: `fmt` is not a known format, or Parquet was asked for without pyarrow installed.
-        OSError: The folder cannot be created or written.
+        QueryError: `fmt` is not a known format, `directory` is empty text, or Parquet was asked for without
+            pyarrow installed.
+        DataError: A value the format cannot hold, e.g. a number beyond Parquet's decimal(38, 9).
+        OSError: The folder cannot be created or written, or a folder has the name of a file to write.
 
     Examples:
         >>> import tempfile, vn_diplomacy as vd
@@ -101,27 +117,90 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportForma
     """
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not os.fspath(directory):  # Path("") would be the current folder, which nobody means by empty text
+        raise QueryError("directory must be a folder's path, got: ''; use '.' for the current folder")
     writer = _parquet_writer() if fmt == "parquet" else None
     out = Path(directory)
+    created = _make_folder(out)
+    try:
+        names = _write_into(out, dataset, fmt, writer)
+    except BaseException:  # whatever stopped the export, KeyboardInterrupt too: leave no folder it made
+        _remove_empty(created)
+        raise
+    return tuple(out / name for name in names)
+
+
+def _write_into(out: Path, dataset: Dataset, fmt: ExportFormat, writer: _ParquetWriter | None) -> list[str]:
+    """Write the files to a temporary folder inside `out`, then move them into `out`; return their names."""
+    staging = Path(tempfile.mkdtemp(prefix=".vn-diplomacy-export-", dir=out))
+    try:
+        names = _write(dataset, fmt, writer, staging)
+        _move(staging, out, names)
+    finally:
+        # Empty after a success; otherwise cleaning up must not hide the error that brought us here.
+        shutil.rmtree(staging, ignore_errors=True)
+    return names
+
+
+def _make_folder(out: Path) -> list[Path]:
+    """Create `out` and its missing parents, as ``mkdir -p`` does; return the folders created, innermost first."""
+    missing = list(itertools.takewhile(lambda folder: not folder.exists(), (out, *out.parents)))
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders a failed export created, innermost first, unless something else has filled one."""
+    with contextlib.suppress(OSError):  # not empty any more, or gone: either way, not ours to remove
+        for folder in folders:
+            folder.rmdir()
+
+
+def _write(dataset: Dataset, fmt: ExportFormat, writer: _ParquetWriter | None, folder: Path) -> list[str]:
+    """Write every file of the export to `folder`, flushed to disk; return their names, the descriptor last."""
+    names: list[str] = []
     for collection in FILES:
-        records: tuple[Record, ...] = tuple(getattr(dataset, collection))
-        path = out / f"{collection}.{fmt}"
-        if fmt == "json":
-            path.write_text(dumps(records), encoding="utf-8")
-        elif fmt == "jsonl":
-            lines = (json.dumps(canonical(r), ensure_ascii=False) for r in sorted(records, key=lambda r: r.id))
-            path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        elif fmt == "csv":
-            path.write_text(_csv(collection, to_records(dataset, collection)), encoding="utf-8", newline="")
+        name = f"{collection}.{fmt}"
+        if writer is not None:
+            writer(collection, to_records(dataset, collection), folder / name)
         else:
-            assert writer is not None
-            writer(collection, to_records(dataset, collection), path)
-        written.append(path)
-    descriptor = out / "datapackage.json"
-    descriptor.write_text(json.dumps(datapackage(dataset, fmt, out), indent=2, ensure_ascii=False) + "\n")
-    return (*written, descriptor)
+            # Bytes, not write_text: UTF-8 whatever the locale, and "\n" whatever the platform.
+            (folder / name).write_bytes(_text_file(dataset, collection, fmt).encode("utf-8"))
+        names.append(name)
+    descriptor = json.dumps(datapackage(dataset, fmt, folder), indent=2, ensure_ascii=False) + "\n"
+    (folder / "datapackage.json").write_bytes(descriptor.encode("utf-8"))
+    names.append("datapackage.json")
+    for name in names:
+        _sync(folder / name)
+    return names
+
+
+def _text_file(dataset: Dataset, collection: CollectionName, fmt: ExportFormat) -> str:
+    records: tuple[Record, ...] = tuple(dataset[collection])
+    if fmt == "json":
+        return dumps(records)
+    if fmt == "jsonl":
+        lines = (json.dumps(canonical(r), ensure_ascii=False) for r in sorted(records, key=lambda r: r.id))
+        return "".join(line + "\n" for line in lines)
+    return _csv(collection, to_records(dataset, collection))
+
+
+def _sync(path: Path) -> None:
+    # On disk before the rename: after a crash, the name then holds the old file or the whole new one.
+    descriptor = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _move(staging: Path, out: Path, names: list[str]) -> None:
+    """Move the files from `staging` into `out`, each by one rename: it replaces a link, never follows it."""
+    for name in names:  # checked first, so that this cannot stop the moves halfway
+        if (out / name).is_dir() and not (out / name).is_symlink():
+            raise IsADirectoryError(errno.EISDIR, "a folder has the name of a file to write", str(out / name))
+    for name in names:
+        os.replace(staging / name, out / name)
 
 
 def _text(cell: Cell) -> str:
@@ -135,12 +214,19 @@ def _text(cell: Cell) -> str:
 
 
 def _csv(collection: CollectionName, rows: tuple[dict[str, Cell], ...]) -> str:
+    # The writer ends its lines in "\r\n" so that it quotes every cell holding "\r" or "\n": ending them in "\n"
+    # alone, Python before 3.13 leaves a bare "\r" unquoted, and readers take it for the end of the row. Each
+    # row is written on its own, so its own line end, and only that, becomes "\n".
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     names = [column.name for column in columns(collection)]
-    writer.writerow(names)
-    writer.writerows([_text(row[name]) for name in names] for row in rows)
-    return buffer.getvalue()
+    lines: list[str] = []
+    for row in (names, *([_text(row[name]) for name in names] for row in rows)):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + "\n")
+    return "".join(lines)
 
 
 def _parquet_writer() -> _ParquetWriter:
@@ -152,7 +238,8 @@ def _parquet_writer() -> _ParquetWriter:
             "Parquet export needs pyarrow: pip install 'vn_diplomacy[parquet]' (or choose json, jsonl or csv)"
         ) from None
 
-    types = {"string": pa.string(), "array": pa.string(), "date": pa.date32(), "number": pa.decimal128(38, 9)}
+    number = pa.decimal128(38, 9)
+    types = {"string": pa.string(), "array": pa.string(), "date": pa.date32(), "number": number}
 
     def write(collection: CollectionName, rows: tuple[dict[str, Cell], ...], path: Path) -> None:
         table_columns = columns(collection)
@@ -163,7 +250,32 @@ def _parquet_writer() -> _ParquetWriter:
             ]
         )
         data = {c.name: [row[c.name] for row in rows] for c in table_columns}
-        pq.write_table(pa.table(data, schema=schema), path)  # pyright: ignore[reportUnknownMemberType]  # pyarrow is untyped
+        try:
+            table = pa.table(data, schema=schema)
+        except pa.ArrowInvalid as exc:  # a number beyond decimal(38, 9): the only value Arrow refuses here
+            raise _unfit(collection, rows, exc) from exc
+        pq.write_table(table, path)  # pyright: ignore[reportUnknownMemberType]  # pyarrow is untyped
+
+    def _unfit(collection: CollectionName, rows: tuple[dict[str, Cell], ...], exc: Exception) -> DataError:
+        """The DataError naming the first number that Parquet's decimal(38, 9) cannot hold."""
+        for row in rows:
+            for name, cell in row.items():
+                if isinstance(cell, Decimal) and not _fits(cell):
+                    return DataError(
+                        f"Parquet's decimal(38, 9) cannot hold {shown(cell)}: it takes at most 29 digits before "
+                        "the point and 9 after; export this data as json, jsonl or csv",
+                        file=f"{collection}.parquet",
+                        record=repr(row["id"]),
+                        field=name,
+                    )
+        return DataError(f"cannot be written as Parquet: {exc}", file=f"{collection}.parquet")
+
+    def _fits(value: Decimal) -> bool:
+        try:
+            pa.scalar(value, number)
+        except pa.ArrowInvalid:
+            return False
+        return True
 
     return write
 

@@ -226,5 +226,5 @@ def to_records(dataset: Dataset, collection: CollectionName) -> tuple[dict[str, 
         ('comprehensive-strategic', ['US', 'USA'])
     """
     table = columns(collection)
-    records: tuple[Record, ...] = tuple(getattr(dataset, collection))
+    records: tuple[Record, ...] = tuple(dataset[collection])
     return tuple({column.name: column.get(record) for column in table} for record in records)

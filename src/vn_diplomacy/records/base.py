@@ -21,7 +21,6 @@ from typing import Annotated, Final, Union, get_args, get_origin
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.errors import shown
 
 __all__ = [
     "PATTERNS",
@@ -101,19 +100,22 @@ SourceId = Annotated[str, Field(min_length=1), _REF_SCHEMA, Ref("sources")]
 """The id of a source article."""
 
 # A decimal is a JSON string, as the shipped JSON Schema says: a JSON number would go through a float. Plain
-# notation with at most 28 digits, which Decimal's default context, Parquet's decimal128 and every CSV reader
-# hold exactly; no exponent, so "1e999999999" cannot make an export write a gigabyte of zeros.
+# notation with at most 28 digits, 9 of them after the point, which Decimal's default context, Parquet's
+# decimal(38, 9) and every CSV reader hold exactly; no exponent, so "1e999999999" cannot make an export write a
+# gigabyte of zeros.
 _MAX_DIGITS: Final = 28
-_DECIMAL_PATTERN: Final = r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$"
+_DECIMAL_PATTERN: Final = r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]{1,9})?$"
 
 
 def _decimal_text(value: object) -> object:
     if isinstance(value, Decimal):  # made in Python, not read from a file
         value = format(value, "f")
     if not isinstance(value, str):
-        raise ValueError(f'a decimal is written as a JSON string such as "88000000000" or "-2.5", got {shown(value)}')
+        raise ValueError('a decimal is written as a JSON string such as "88000000000" or "-2.5", not a JSON number')
     if re.fullmatch(_DECIMAL_PATTERN, value) is None:
-        raise ValueError(f'a decimal is written in plain digits such as "88000000000" or "-2.5", got {shown(value)}')
+        raise ValueError(
+            'a decimal is written in plain digits, at most 9 after the point, e.g. "88000000000" or "-2.5"'
+        )
     digits = len(value) - value.startswith("-") - ("." in value)
     if digits > _MAX_DIGITS:
         raise ValueError(f"a decimal has at most {_MAX_DIGITS} digits, got {digits}")
@@ -125,7 +127,7 @@ Amount = Annotated[
     BeforeValidator(_decimal_text),
     WithJsonSchema({"type": "string", "pattern": _DECIMAL_PATTERN, "maxLength": _MAX_DIGITS + 2}),
 ]
-"""A decimal written as a JSON string in plain digits, at most 28 of them, e.g. ``"88000000000"``."""
+"""A decimal written as a JSON string of plain digits, at most 28 of them and 9 after the point: ``"88000000000"``."""
 
 
 _DAY_PATTERN: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -135,7 +137,7 @@ def _iso_day(value: object) -> object:
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value  # made in Python, not read from a file
     if not isinstance(value, str) or re.fullmatch(_DAY_PATTERN, value) is None:
-        raise ValueError(f'a day is written as ISO text, YYYY-MM-DD, such as "2024-08-31"; got {shown(value)}')
+        raise ValueError('a day is written as ISO text, YYYY-MM-DD, such as "2024-08-31"')
     return datetime.date.fromisoformat(value)  # a ValueError for 2024-02-30, which pydantic reports
 
 

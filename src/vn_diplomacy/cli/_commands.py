@@ -1,0 +1,238 @@
+"""What each command answers: the overview, one function per subcommand, and the version line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from vn_diplomacy.cli._parser import PROG
+from vn_diplomacy.cli._render import (
+    dates_of,
+    figure_text,
+    heading,
+    json_list,
+    json_record,
+    quotes,
+    related,
+    since_text,
+    table,
+    tier_in_force,
+)
+
+if TYPE_CHECKING:
+    import argparse
+    import datetime
+    from collections.abc import Callable
+
+    from vn_diplomacy.dataset import Dataset
+
+__all__ = ["answer", "overview", "version"]
+
+
+def overview(data: Dataset | None = None) -> str:
+    """The overview text: partners by tier, the latest engagements, the trade figures, the sources.
+
+    Examples:
+        >>> from vn_diplomacy.cli import overview
+        >>> overview().splitlines()[0]
+        "vn_diplomacy: Vietnam's foreign relations from official articles, every fact with its quote"
+    """
+    import vn_diplomacy as vd
+
+    data = vd.load() if data is None else data
+    lines = [
+        "vn_diplomacy: Vietnam's foreign relations from official articles, every fact with its quote",
+        f"{len(data.sources)} sources, {len(data.partners)} partners, {len(data.people)} people, "
+        f"{len(data.engagements)} engagements, {len(data.trade)} trade figures, {len(data.agreements)} agreements, "
+        f"{len(data.claims)} claims",
+        "",
+        "Partners by latest known tier",
+    ]
+    for tier in sorted(vd.Tier, reverse=True):
+        members = data.partners.with_tier(tier)
+        entries: list[str] = []
+        for partner in members:
+            latest = partner.tier_history[-1]
+            since = f"since {latest.date}" if latest.date is not None else f"attested {latest.attested}"
+            inferred = ", inferred" if latest.inference is not None else ""
+            entries.append(f"{partner.name} ({since}{inferred})")
+        lines.append(f"  {tier.label} ({len(members)}): " + ("; ".join(entries) or "none at this tier now"))
+    lines += ["", "Latest engagements"]
+    for engagement in list(data.engagements)[-8:][::-1]:
+        planned = " [planned]" if engagement.status is vd.EngagementStatus.PLANNED else ""
+        lines.append(f"  {dates_of(engagement):<22} {engagement.title}{planned}")
+    lines += ["", "Trade figures"]
+    for figure in data.trade:
+        counterpart = "" if figure.partner is None else f" ({data.partners.get(figure.partner).name})"
+        lines.append(
+            f"  {figure.period_start}..{figure.period_end} {figure.metric}{counterpart}: {figure_text(figure)}"
+        )
+    lines += ["", "Sources"]
+    for source in data.sources:
+        title = source.title or "(untitled)"
+        lines.append(f"  {source.published}  {source.publisher or 'publisher not named'}: {title}")
+    lines += ["", f"More: {PROG} --help"]
+    return "\n".join(lines)
+
+
+def _partners(data: Dataset, args: argparse.Namespace) -> str:
+    from vn_diplomacy.records.partner import Tier
+
+    day: datetime.date | None = args.on
+    chosen = list(data.partners) if args.tier is None else list(data.partners.with_tier(Tier(args.tier), on=day))
+    if args.json:
+        return json_list(chosen)
+    rows: list[list[str]] = []
+    for partner in chosen:
+        change = tier_in_force(partner, day)
+        tier = "-" if change is None else change.tier.value
+        rows.append([partner.id, partner.name, partner.kind.value, tier, "" if change is None else since_text(change)])
+    heading = "TIER" if day is None else f"TIER ON {day.isoformat()}"
+    return table(["ID", "NAME", "KIND", heading, "SINCE"], rows, "partners")
+
+
+def _partner(data: Dataset, args: argparse.Namespace) -> str:
+    partner = data.partners.lookup(args.name)
+    if args.json:
+        return json_record(partner)
+    lines = heading(partner.name, partner.id, partner.kind.value, partner.aliases)
+    lines += ["", "Diplomatic relations"] if partner.relations else []
+    for event in partner.relations:
+        lines.append(f"  {event.date}  {event.kind.value}")
+        lines += quotes(event.evidence, "    ")
+    lines += ["", "Tier history" if partner.tier_history else "Tier history: none in the articles"]
+    for change in partner.tier_history:
+        name = "" if change.name is None else f": {change.name}"
+        lines.append(f"  {since_text(change)}  {change.tier.label}{name}")
+        if change.inference is not None:
+            lines.append(f"    inferred: {change.inference}")
+        lines += quotes(change.evidence, "    ")
+    if partner.facts:
+        lines += ["", "Facts"]
+    for fact in partner.facts:
+        lines.append(f"  {fact.as_of}  {fact.kind.value}: {fact.text}")
+        lines += quotes(fact.evidence, "    ")
+    lines += related(data, partner.id)
+    return "\n".join(lines)
+
+
+def _people(data: Dataset, args: argparse.Namespace) -> str:
+    if args.json:
+        return json_list(data.people)
+    rows = [[p.id, p.name, p.country, p.title] for p in data.people]
+    return table(["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
+
+
+def _person(data: Dataset, args: argparse.Namespace) -> str:
+    person = data.people.lookup(args.name)
+    if args.json:
+        return json_record(person)
+    lines = heading(person.name, person.id, person.country, person.aliases)
+    lines += ["", "Roles"]
+    for role in person.roles:
+        lines.append(f"  {role.as_of}  {role.title} ({role.entity})")
+        lines += quotes(role.evidence, "    ")
+    lines += related(data, person.id)
+    return "\n".join(lines)
+
+
+def _engagements(data: Dataset, args: argparse.Namespace) -> str:
+    import datetime
+
+    refs = [data.partners.lookup(x).id for x in args.partner or ()]
+    refs += [data.people.lookup(x).id for x in args.person or ()]
+    chosen = list(data.engagements.involving(*refs)) if refs else list(data.engagements)
+    if args.start is not None or args.end is not None:
+        start: datetime.date = args.start or datetime.date.min
+        end: datetime.date = args.end or datetime.date.max
+        dated = {e.id for e in data.engagements.between(start, end)}
+        chosen = [e for e in chosen if e.id in dated]
+    if args.json:
+        return json_list(chosen)
+    rows = [
+        [e.id, dates_of(e), e.kind.value + (" (planned)" if e.status.value == "planned" else ""), e.title]
+        for e in chosen
+    ]
+    return table(["ID", "DATE", "KIND", "TITLE"], rows, "engagements")
+
+
+def _trade(data: Dataset, args: argparse.Namespace) -> str:
+    chosen = (
+        list(data.trade) if args.partner is None else list(data.trade.involving(data.partners.lookup(args.partner).id))
+    )
+    if args.json:
+        return json_list(chosen)
+    rows = [[f.id, f.partner or "", f.metric, f"{f.period_start}..{f.period_end}", figure_text(f)] for f in chosen]
+    return table(["ID", "PARTNER", "METRIC", "PERIOD", "VALUE"], rows, "trade figures")
+
+
+def _agreements(data: Dataset, args: argparse.Namespace) -> str:
+    if args.json:
+        return json_list(data.agreements)
+    rows = [
+        [a.id, a.kind.value, f"{a.status.value} ({a.status_as_of})", ", ".join(a.parties) or "multilateral", a.name]
+        for a in data.agreements
+    ]
+    return table(["ID", "KIND", "STATUS (AS OF)", "PARTIES", "NAME"], rows, "agreements")
+
+
+def _claims(data: Dataset, args: argparse.Namespace) -> str:
+    if args.json:
+        return json_list(data.claims)
+    rows = [[c.id, str(c.as_of), c.statement] for c in data.claims]
+    return table(["ID", "AS OF", "STATEMENT"], rows, "claims")
+
+
+def _sources(data: Dataset, args: argparse.Namespace) -> str:
+    if args.json:
+        return json_list(data.sources)
+    rows = [[s.id, str(s.published), s.publisher or "-", s.title or "(untitled)", s.url or "-"] for s in data.sources]
+    return table(["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
+
+
+def _export(data: Dataset, args: argparse.Namespace) -> str:
+    from vn_diplomacy.export import export
+
+    paths = export(data, args.out, args.fmt)
+    return f"wrote {len(paths)} files to {args.out}: " + ", ".join(path.name for path in paths)
+
+
+def _validate(args: argparse.Namespace) -> str:
+    import vn_diplomacy as vd
+
+    data = vd.load(args.directory)
+    counts = ", ".join(f"{len(data[name])} {name}" for name in vd.FILES)
+    return f"{args.directory}: valid ({counts}); every file, reference and evidence source checked"
+
+
+HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], str]] = {
+    "partners": _partners,
+    "partner": _partner,
+    "people": _people,
+    "person": _person,
+    "engagements": _engagements,
+    "trade": _trade,
+    "agreements": _agreements,
+    "claims": _claims,
+    "sources": _sources,
+    "export": _export,
+}
+
+
+def version() -> str:
+    """The line `--version` prints: the package and data versions."""
+    from importlib.metadata import version
+
+    from vn_diplomacy.versions import DATA_VERSION
+
+    return f"{PROG} {version('vn_diplomacy')} (data {DATA_VERSION})"
+
+
+def answer(args: argparse.Namespace) -> str:
+    """The text of the command `args` asks for; what it raises, the caller reports."""
+    if args.command == "validate":
+        return _validate(args)
+    import vn_diplomacy as vd
+
+    data = vd.load(args.data)
+    command: str = args.command or "overview"
+    return overview(data) if command == "overview" else HANDLERS[command](data, args)
