@@ -148,6 +148,41 @@ def test_a_duplicate_key_is_refused_not_silently_overridden(data_dir: Path) -> N
     assert (error.file, error.record, error.field) == (str(path), "'JP'", "name")
 
 
+@pytest.mark.parametrize(
+    ("written", "repeated"),
+    [
+        ('"name": "Japan", "name": "Atlantis"', "name"),
+        ('"name": "Japan", "name" : "Atlantis"', "name"),  # white space before the colon: not counted by `":`
+        ('"name" :\n "Japan", "name"\t: "Atlantis"', "name"),
+        ('"name": "Japan", "kind": "state"', "kind"),  # the record has its kind already: same value, two keys
+    ],
+)
+def test_a_repeated_key_is_found_however_it_is_spaced(data_dir: Path, written: str, repeated: str) -> None:
+    path = data_dir / "partners.json"
+    text = path.read_text(encoding="utf-8").replace(
+        '"kind": "state",\n    "name": "Japan"', '"kind": "state",\n    "name": "Japan"'
+    )
+    if '"kind": "state", "kind"' in written:
+        text = text.replace('"name": "Japan"', '"name": "Japan", "kind": "state"')
+    else:
+        text = text.replace('"name": "Japan"', written)
+    path.write_text(text, encoding="utf-8")
+    error = refused(data_dir, rf"the key '{repeated}' appears twice in one object")
+    assert (error.record, error.field) == ("'JP'", repeated)
+
+
+def test_spaced_keys_and_colons_in_text_load_as_any_other_json(data_dir: Path) -> None:
+    """The key count that finds a repeated key must not take these for one."""
+    path = data_dir / "partners.json"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('"name": "Japan"', '"name" :  "Japan"').replace('"name": "China"', '"name"\n:"China"')
+    path.write_text(text, encoding="utf-8")
+    edit(data_dir, "claims.json", lambda rs: rs[0].update(statement='He said ": twice": and "so" : on'))
+    data = vd.load(data_dir)
+    assert data.partners.get("JP").name == "Japan"
+    assert data.partners.get("CN").name == "China"
+
+
 # --- files and folders --------------------------------------------------------------------------
 
 

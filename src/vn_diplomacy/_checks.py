@@ -8,16 +8,15 @@ record whatever the collection asked.
 
 from __future__ import annotations
 
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vn_diplomacy.collection import suggest
 from vn_diplomacy.errors import DataError, shown
-from vn_diplomacy.records.base import VIETNAM, Reference, references_of
+from vn_diplomacy.records.base import VIETNAM, Reference, levels_of, references_of
 from vn_diplomacy.registry import entry
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterator, Mapping
 
     from vn_diplomacy.records.base import Record
 
@@ -27,23 +26,6 @@ __all__ = ["check_distinct_ids", "check_references", "involved_collections"]
 def involved_collections(model: type[Record]) -> tuple[str, ...]:
     """The collections whose ids `involving()` takes for records of `model`, e.g. ``("partners", "people")``."""
     return tuple(dict.fromkeys(ref.ref.target for ref in references_of(model) if ref.involves))
-
-
-def _all_values(records: Iterable[object], path: tuple[str, ...]) -> list[Any]:
-    """The values at the end of `path` in all of `records`, walked a level at a time (at C speed, mostly)."""
-    # Any, not object: no typing.cast call per item in these loops, which run over every nested record.
-    level: list[Any] = list(records)
-    for name in path:
-        get = attrgetter(name)
-        below: list[Any] = []
-        for item in level:
-            value: Any = get(item)
-            if type(value) is tuple:
-                below += value
-            elif value is not None:
-                below.append(value)
-        level = below
-    return level
 
 
 def check_references(label: str, records: tuple[Record, ...], ids: Mapping[str, frozenset[str]]) -> None:
@@ -56,10 +38,12 @@ def check_references(label: str, records: tuple[Record, ...], ids: Mapping[str, 
     """
     if not records:
         return
-    for reference in references_of(type(records[0])):
+    references = references_of(type(records[0]))
+    values = levels_of(records, [reference.path for reference in references])  # each level walked once
+    for reference in references:
         known = ids[reference.ref.target]
         allowed = known | {VIETNAM} if reference.ref.vietnam else known
-        if allowed.issuperset(_all_values(records, reference.path)):
+        if allowed.issuperset(values[reference.path]):
             continue  # the usual case: one pass, no Python code per id
         for record in records:  # only to find and name the dangling id
             for where, value in _located(record, reference.path):

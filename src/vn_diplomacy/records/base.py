@@ -12,11 +12,11 @@ which fields refer to what.
 import datetime
 import re
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from functools import cache
 from operator import attrgetter
-from typing import Annotated, Final, Union, get_args, get_origin
+from typing import Annotated, Any, Final, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
@@ -37,6 +37,8 @@ __all__ = [
     "Reference",
     "SourceId",
     "Text",
+    "below",
+    "levels_of",
     "models_in",
     "references_of",
     "require_day",
@@ -246,17 +248,37 @@ class Reference:
 
     def values(self, record: BaseModel) -> list[str]:
         """The ids this path leads to in `record`, in field order (None, for an optional id unset, left out)."""
-        level: list[object] = [record]
+        level: list[Any] = [record]
         for name in self.path:
-            below: list[object] = []
-            for item in level:
-                value: object = getattr(item, name)
-                if type(value) is tuple:
-                    below += value  # pyright: ignore[reportUnknownArgumentType]  # ids or models, by the declaration
-                elif value is not None:
-                    below.append(value)
-            level = below
-        return level  # type: ignore[return-value]  # the path ends at a str field, by construction
+            level = below(level, name)
+        return level
+
+
+def below(level: list[Any], name: str) -> list[Any]:
+    """The values of field `name` of the objects of `level`, tuples spread and None left out.
+
+    Walking nested records a level at a time keeps the work per object to a call of a C function or two: the
+    loader walks every record of a file so, to count its keys and to check its references.
+    """
+    get = attrgetter(name)
+    found: list[Any] = []
+    for item in level:
+        value: Any = get(item)
+        if type(value) is tuple:
+            found += value
+        elif value is not None:
+            found.append(value)
+    return found
+
+
+def levels_of(records: Sequence[BaseModel], paths: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], list[Any]]:
+    """For each path, the values at its end in all of `records` (see `below`), each level walked once."""
+    found: dict[tuple[str, ...], list[Any]] = {(): list(records)}
+    for path in paths:
+        for depth in range(1, len(path) + 1):
+            if path[:depth] not in found:
+                found[path[:depth]] = below(found[path[: depth - 1]], path[depth - 1])
+    return found
 
 
 @cache
@@ -265,11 +287,14 @@ def _involving(model: type[BaseModel]) -> Callable[[BaseModel], tuple[str, ...]]
     references = [reference for reference in references_of(model) if reference.involves]
     if not references:
         return lambda record: ()
-    if len(references) == 1 and references[0].direct:  # most record types: one field, read directly
-        get = attrgetter(references[0].path[0])
+    if len(references) == 1 and references[0].direct:  # most record types: one field of the record itself
+        get_one = attrgetter(references[0].path[0])
         if references[0].many:
-            return get  # a tuple of ids already
-        return lambda record: () if (value := get(record)) is None else (value,)
+            return get_one  # a tuple of ids already
+        return lambda record: () if (value := get_one(record)) is None else (value,)
+    if all(reference.direct and reference.many for reference in references):  # an engagement's partners and people
+        get_all = attrgetter(*(reference.path[0] for reference in references))
+        return lambda record: sum(get_all(record), ())
 
     def found(record: BaseModel) -> tuple[str, ...]:
         ids: list[str] = []
