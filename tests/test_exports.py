@@ -73,7 +73,7 @@ def test_every_row_has_every_column_and_required_ones_are_filled(data: vd.Datase
     for collection in vd.FILES:
         table = columns(collection)
         rows = data.to_records(collection)
-        assert len(rows) == len(getattr(data, collection))
+        assert len(rows) == len(data[collection])
         for row in rows:
             assert list(row) == [c.name for c in table]
             for column in table:
@@ -120,11 +120,11 @@ def test_pandas_is_imported_only_by_to_pandas() -> None:
 def test_json_export_is_the_data_files_and_loads_back(data: vd.Dataset, tmp_path: Path) -> None:
     export(data, tmp_path, "json")
     for collection, file in vd.FILES.items():
-        assert (tmp_path / f"{collection}.json").read_text(encoding="utf-8") == dumps(getattr(data, collection))
+        assert (tmp_path / f"{collection}.json").read_text(encoding="utf-8") == dumps(data[collection])
         assert file == f"{collection}.json"
     again = vd.load(tmp_path)
     for collection in vd.FILES:
-        assert tuple(getattr(again, collection)) == tuple(getattr(data, collection))
+        assert tuple(again[collection]) == tuple(data[collection])
 
 
 def test_jsonl_export_holds_one_record_per_line(data: vd.Dataset, tmp_path: Path) -> None:
@@ -255,7 +255,7 @@ def test_the_schema_rejects_what_the_loader_rejects(
     from vn_diplomacy.registry import entry
     from vn_diplomacy.serialize import canonical
 
-    record = {**canonical(next(iter(getattr(vd, collection)))), **change}
+    record = {**canonical(next(iter(vd.load()[collection]))), **change}
     errors = schema_errors(vd.json_schema(collection), [record])
     assert errors
     assert list(errors[0].absolute_path)[1:] == path or path == []

@@ -91,7 +91,7 @@ def load_mutated(name: str, content: bytes) -> DataError | None:
             failure = None
             for collection, file in vd.FILES.items():  # nothing half loaded: every record of every file
                 parsed = cast("list[Json]", json.loads((folder / file).read_bytes()))
-                assert len(getattr(data, collection)) == len(parsed), collection
+                assert len(data[collection]) == len(parsed), collection
     if failure is not None:
         assert failure.file.startswith(str(folder)), failure.file
         assert failure.file.removeprefix(str(folder) + os.sep) in BUNDLED, failure.file
