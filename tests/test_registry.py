@@ -45,7 +45,7 @@ def test_an_unknown_collection_is_a_query_error_with_the_closest_name() -> None:
 
 
 def test_references_are_what_the_fields_declare() -> None:
-    declared = {
+    declared: dict[str, list[tuple[str, str, bool]]] = {
         row.name: [
             (r.field, r.ref.target, r.ref.vietnam) for r in references_of(row.record) if r.ref.target != "sources"
         ]
