@@ -4,15 +4,33 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import vn_diplomacy as vd
 from vn_diplomacy import cli
 from vn_diplomacy.cli import main
+from vn_diplomacy.registry import COLLECTIONS
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+FIXTURE = Path(__file__).parent / "fixtures" / "data"
+"""The tests' own dataset (`fixture_data` loaded): the behaviour tests run on it, so they can assert exact output.
+
+A new article changes none of them; the few runs on the bundled data check what no article changes (sections,
+exit status), and counts of collections or files come from the registry.
+"""
+
+ON_FIXTURE = ("--data", str(FIXTURE))
+"""The arguments that point the command at the fixture dataset (they come before the subcommand)."""
+
+HEADER = "vn_diplomacy: Vietnam's foreign relations from official articles, every fact with its quote"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -21,11 +39,35 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, captured.out, captured.err
 
 
-def listing(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
-    status, out, err = run(capsys, *argv, "--json")
+def on_fixture(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command on the fixture dataset."""
+    return run(capsys, *ON_FIXTURE, *argv)
+
+
+def answer(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    """The output of a command on the fixture dataset that must succeed with nothing on stderr."""
+    status, out, err = on_fixture(capsys, *argv)
     assert (status, err) == (0, "")
-    parsed: list[dict[str, object]] = json.loads(out)
+    return out
+
+
+def listing(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
+    parsed: list[dict[str, object]] = json.loads(answer(capsys, *argv, "--json"))
     return parsed
+
+
+def ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[object]:
+    return [record["id"] for record in listing(capsys, *argv)]
+
+
+def text(*lines: str) -> str:
+    """What the command prints: these lines, each ended by a newline."""
+    return "".join(f"{line}\n" for line in lines)
+
+
+def quoted(evidence: Sequence[vd.Evidence]) -> list[str]:
+    """The lines `partner` and `person` print under a dated entry: each quote and its source."""
+    return [f'    "{item.quote}" [{item.source}]' for item in evidence]
 
 
 def test_the_cli_lists_tiers_and_formats_as_the_package_defines_them() -> None:
@@ -35,190 +77,524 @@ def test_the_cli_lists_tiers_and_formats_as_the_package_defines_them() -> None:
     assert cli.FORMATS == FORMATS
 
 
-def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str]) -> None:
+# --- the overview --------------------------------------------------------------------------------
+
+
+def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    assert on_fixture(capsys) == on_fixture(capsys, "overview")
+    out = answer(capsys)
+    assert out == cli.overview(fixture_data) + "\n"
+    assert out == text(
+        HEADER,
+        "3 sources, 6 partners, 4 people, 7 engagements, 2 trade figures, 3 agreements, 3 claims",
+        "",
+        "Partners by latest known tier",
+        "  comprehensive strategic partnership (3): China (since 2008); Japan (since late 2023); "
+        "United States (since 2023-09-10/2023-09-11)",
+        "  strategic partnership (1): United Kingdom (attested 2024-03-18)",
+        "  comprehensive partnership (0): none at this tier now",
+        "",
+        "Latest engagements",
+        "  2025-12                17th meeting of the Vietnam-China Steering Committee [planned]",
+        "  2025-07-11             Bui Thanh Son meets Marco Rubio",
+        "  2025-07-11             Bui Thanh Son meets representatives of the European Union",
+        "  2025-07-10             Bui Thanh Son holds talks with Wang Yi",
+        "  2024-03-18             Question-and-answer session with the foreign minister",
+        "  2023-09-10..2023-09-11 US President's state visit to Vietnam",
+        "  2020                   2020 conference of border localities in Liuzhou",
+        "",
+        "Trade figures",
+        "  2020-01-01..2020-12-31 Vietnam's rank among China's trading partners (China): No. 6, up 2 places vs 2019",
+        "  2024-01-01..2024-06-30 two-way trade (United States): nearly 60,000,000,000 USD, "
+        "+20.5% vs the same period of 2023",
+        "",
+        "Sources",
+        "  2024-03-19  Fixture Press: Fixture article A: Minister answers legislators on ties with major partners",
+        "  2024-09-21  Fixture Press: (untitled)",
+        "  2025  Fixture Wire: Fixture article B: Deputy Prime Minister meets counterparts in Kuala Lumpur",
+        "",
+        "More: vn-diplomacy --help",
+    )
+
+
+def test_overview_marks_an_inferred_tier(capsys: pytest.CaptureFixture[str], fixture_dir: Path) -> None:
+    path = fixture_dir / "partners.json"
+    partners = json.loads(path.read_text(encoding="utf-8"))
+    (uk,) = [partner for partner in partners if partner["id"] == "GB"]
+    uk["tier_history"][0]["inference"] = "A strategic partner among the 30 the article counts."
+    path.write_text(json.dumps(partners, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    status, out, err = run(capsys, "--data", str(fixture_dir))
+    assert (status, err) == (0, "")
+    assert "\n  strategic partnership (1): United Kingdom (attested 2024-03-18, inferred)\n" in out
+
+
+def sections(overview: str) -> dict[str, list[str]]:
+    """The overview's blocks (split at blank lines), each by its first line, with the lines under it."""
+    blocks = [block.splitlines() for block in overview.rstrip("\n").split("\n\n")]
+    return {block[0]: block[1:] for block in blocks}
+
+
+def test_overview_of_the_bundled_data_has_every_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys) == run(capsys, "overview")
     status, out, err = run(capsys)
     assert (status, err) == (0, "")
-    assert "comprehensive strategic partnership (7): Australia" in out
-    assert "United States (since 2023-09-10/2023-09-11)" in out
-    assert "nearly 88,000,000,000 USD, +22% vs 2023" in out
-    assert "No. 6, up 2 places vs 2019" in out
-    assert "France (attested 2023-09-10/2023-09-11, inferred)" in out
-    assert "comprehensive partnership (0): none at this tier now" in out
-    assert "Bui Thanh Son meets US Secretary of State Marco Rubio" in out
+    assert out == cli.overview() + "\n"
+    found = sections(out)
+    assert list(found) == [
+        HEADER,
+        "Partners by latest known tier",
+        "Latest engagements",
+        "Trade figures",
+        "Sources",
+        "More: vn-diplomacy --help",
+    ]
+    (counts,) = found[HEADER]
+    assert re.fullmatch(r"\d+ sources(, \d+ [a-z ]+)+", counts), counts
+    tiers = found["Partners by latest known tier"]
+    assert [line.split(": ")[0] for line in tiers] == [
+        f"  {tier.label} ({len(vd.partners.with_tier(tier))})" for tier in sorted(vd.Tier, reverse=True)
+    ]
+    assert len(found["Latest engagements"]) == min(8, len(vd.engagements))
+    assert len(found["Trade figures"]) == len(vd.trade)
+    assert len(found["Sources"]) == len(vd.sources)
+    assert found["More: vn-diplomacy --help"] == []
 
 
 def test_overview_via_python_m() -> None:
-    result = subprocess.run([sys.executable, "-m", "vn_diplomacy"], check=True, capture_output=True, text=True)
-    assert result.stdout.startswith("vn_diplomacy: Vietnam's foreign relations")
-    assert result.stderr == ""
+    result = subprocess.run([sys.executable, "-m", "vn_diplomacy"], check=False, capture_output=True, text=True)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith(HEADER + "\n")
+    assert result.stdout == cli.overview() + "\n"
+
+
+# --- the listings and the records ---------------------------------------------------------------
 
 
 def test_partners_on_a_day_at_a_tier(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "partners", "--tier", "comprehensive-strategic", "--on", "2024-03-19")
-    assert (status, err) == (0, "")
-    lines = out.splitlines()
-    assert lines[0].split() == ["ID", "NAME", "KIND", "TIER", "ON", "2024-03-19", "SINCE"]
-    assert [line.split()[0] for line in lines[1:-1]] == ["CN", "IN", "JP", "KR", "RU", "US"]
-    assert lines[-1] == "(6 partners)"
-    assert "US  United States      state  comprehensive-strategic  2023-09-10/2023-09-11" in out
+    assert answer(capsys, "partners", "--tier", "comprehensive-strategic", "--on", "2024-03-19") == text(
+        "ID  NAME           KIND   TIER ON 2024-03-19       SINCE",
+        "CN  China          state  comprehensive-strategic  2008",
+        "JP  Japan          state  comprehensive-strategic  late 2023",
+        "US  United States  state  comprehensive-strategic  2023-09-10/2023-09-11",
+        "(3 partners)",
+    )
 
 
-def test_partners_show_the_tier_in_force_on_the_day(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "partners", "--on", "2020-01-01")
-    (us,) = [line for line in out.splitlines() if line.startswith("US ")]
-    assert us.split()[-2:] == ["comprehensive", "2013"]
-    (va,) = [line for line in out.splitlines() if line.startswith("VA ")]
-    assert va.split()[-1] == "-"
+def test_partners_show_the_latest_tier_or_the_tier_in_force_on_the_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert answer(capsys, "partners") == text(
+        "ID  NAME            KIND          TIER                     SINCE",
+        "CN  China           state         comprehensive-strategic  2008",
+        "EU  European Union  organisation  -",
+        "GB  United Kingdom  state         strategic                attested 2024-03-18",
+        "JP  Japan           state         comprehensive-strategic  late 2023",
+        "US  United States   state         comprehensive-strategic  2023-09-10/2023-09-11",
+        "VA  Holy See        state         -",
+        "(6 partners)",
+    )
+    assert answer(capsys, "partners", "--on", "2020-01-01") == text(
+        "ID  NAME            KIND          TIER ON 2020-01-01       SINCE",
+        "CN  China           state         comprehensive-strategic  2008",
+        "EU  European Union  organisation  -",
+        "GB  United Kingdom  state         -",
+        "JP  Japan           state         -",
+        "US  United States   state         comprehensive            2013",
+        "VA  Holy See        state         -",
+        "(6 partners)",
+    )
+    earlier = answer(capsys, "partners", "--on", "2010-06-01").splitlines()
+    assert earlier[5] == "US  United States   state         -"  # before its first tier, 2013
 
 
-def test_partners_json_is_the_records(capsys: pytest.CaptureFixture[str]) -> None:
+def test_partners_json_is_the_records(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
     records = listing(capsys, "partners", "--tier", "strategic")
-    assert [r["id"] for r in records] == [p.id for p in vd.partners.with_tier(vd.Tier.STRATEGIC)]
-    assert records == [p.model_dump(mode="json") for p in vd.partners.with_tier(vd.Tier.STRATEGIC)]
+    assert [r["id"] for r in records] == ["GB"]
+    assert records == [p.model_dump(mode="json") for p in fixture_data.partners.with_tier(vd.Tier.STRATEGIC)]
+    assert listing(capsys, "partners") == [p.model_dump(mode="json") for p in fixture_data.partners]
+
+
+def test_partners_at_a_tier_none_holds_say_so(capsys: pytest.CaptureFixture[str]) -> None:
+    assert answer(capsys, "partners", "--tier", "comprehensive") == "no partners match\n"
+    assert listing(capsys, "partners", "--tier", "comprehensive") == []
 
 
 def test_tier_accepts_spaces_and_case(capsys: pytest.CaptureFixture[str]) -> None:
-    assert run(capsys, "partners", "--tier", "Comprehensive Strategic") == run(
+    assert on_fixture(capsys, "partners", "--tier", "Comprehensive Strategic") == on_fixture(
         capsys, "partners", "--tier", "comprehensive-strategic"
     )
 
 
-def test_partner_by_name_shows_history_with_quotes(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "partner", "u.s.")
-    assert status == 0
-    assert out.startswith("United States (US), state\n")
-    assert "  2013  comprehensive partnership" in out
-    assert "  2023-09-10/2023-09-11  comprehensive strategic partnership" in out
-    assert "  1995  normalised" in out
-    assert "[vna-2024-03-19-upgrade-of-ties]" in out
-    assert "bilateral trade turnover: nearly 88,000,000,000 USD, +22% vs 2023" in out
-    assert "Bui Thanh Son meets US Secretary of State Marco Rubio at AMM-58" in out
-
-
-def test_partner_json_is_one_record(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "partner", "JP", "--json")
-    assert status == 0
-    assert json.loads(out) == vd.partners.get("JP").model_dump(mode="json")
-
-
-def test_people_and_person(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "people")
-    assert "bui-thanh-son" in out
-    assert "Deputy Prime Minister and Foreign Minister" in out
-    assert out.splitlines()[-1] == f"({len(vd.people)} people)"
-    status, out, _ = run(capsys, "person", "bùi thanh sơn")
-    assert status == 0
-    assert out.startswith("Bùi Thanh Sơn (bui-thanh-son), VN\n")
-    assert "Roles" in out
-    assert "Bui Thanh Son meets Chinese Foreign Minister Wang Yi" in out
-    assert [r["id"] for r in listing(capsys, "people")] == list(vd.people.ids)
-    status, out, _ = run(capsys, "person", "wang yi", "--json")
-    assert json.loads(out)["id"] == "wang-yi"
-
-
-def test_engagements_filters_combine(capsys: pytest.CaptureFixture[str]) -> None:
-    records = listing(capsys, "engagements", "--person", "Bui Thanh Son", "--from", "2025-07-10", "--to", "2025-07-11")
-    expected = [
-        e.id
-        for e in vd.engagements.between(
-            vd.PartialDate.parse("2025-07-10").earliest, vd.PartialDate.parse("2025-07-11").latest
-        )
-        if "bui-thanh-son" in e.people
+def test_partner_by_name_shows_history_with_quotes(
+    capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset
+) -> None:
+    us = fixture_data.partners.get("US")
+    normalised, established = us.relations
+    comprehensive, upgrade = us.tier_history
+    (semiconductors,) = us.facts
+    assert on_fixture(capsys, "partner", "u.s.") == on_fixture(capsys, "partner", "US")
+    assert answer(capsys, "partner", "u.s.") == text(
+        "United States (US), state",
+        "Also written: USA, U.S., United States of America",
+        "",
+        "Diplomatic relations",
+        "  1995  normalised",
+        *quoted(normalised.evidence),
+        "  1995  established",
+        *quoted(established.evidence),
+        "",
+        "Tier history",
+        "  2013  comprehensive partnership",
+        *quoted(comprehensive.evidence),
+        "  2023-09-10/2023-09-11  comprehensive strategic partnership: "
+        "Comprehensive strategic partnership for peace, cooperation and sustainable development",
+        *quoted(upgrade.evidence),
+        "",
+        "Facts",
+        "  2025-07-11  cooperation-area: semiconductors",
+        *quoted(semiconductors.evidence),
+        "",
+        "Engagements (2)",
+        "  2023-09-10..2023-09-11  US President's state visit to Vietnam",
+        "  2025-07-11  Bui Thanh Son meets Marco Rubio",
+        "",
+        "Trade figures (1)",
+        "  2024-01-01..2024-06-30 two-way trade: nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
+        "",
+        "Claims (2)",
+        "  2024-03-18  Vietnam has comprehensive strategic partnerships with seven countries, "
+        "among them China, Japan and the United States.",
+        "  2025-07-11  Vietnam and the United States celebrate 30 years of diplomatic relations.",
+    )
+    assert quoted(normalised.evidence) == [
+        '    "Vietnam normalised relations with the United States in 1995." [fixture-a]'
     ]
-    assert [r["id"] for r in records] == expected
-    assert len(expected) >= 9
-    both = listing(capsys, "engagements", "--partner", "China", "--person", "wang-yi")
-    assert [r["id"] for r in both] == [e.id for e in vd.engagements.involving("CN", "wang-yi")]
-    before = listing(capsys, "engagements", "--to", "2021-12-31")
-    assert before
-    assert all(str(r["id"]) < "2022" for r in before)
-    assert len(listing(capsys, "engagements")) == len(vd.engagements)
+
+
+def test_partner_shows_agreements_aliases_and_an_empty_history(
+    capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset
+) -> None:
+    (japan_tier,) = fixture_data.partners.get("JP").tier_history
+    assert answer(capsys, "partner", "Japan") == text(
+        "Japan (JP), state",
+        "",
+        "Tier history",
+        "  late 2023  comprehensive strategic partnership",
+        *quoted(japan_tier.evidence),
+        "",
+        "Agreements (1)",
+        "  Vietnam-Japan joint statement on the upgrade of ties (signed as of 2024-03-18)",
+        "",
+        "Claims (1)",
+        "  2024-03-18  Vietnam has comprehensive strategic partnerships with seven countries, "
+        "among them China, Japan and the United States.",
+    )
+    assert answer(capsys, "partner", "vatican") == text(
+        "Holy See (VA), state",
+        "Also written: Vatican, The Holy See",
+        "",
+        "Tier history: none in the articles",
+    )
+
+
+def test_partner_json_is_one_record(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    assert json.loads(answer(capsys, "partner", "JP", "--json")) == fixture_data.partners.get("JP").model_dump(
+        mode="json"
+    )
+
+
+def test_people_and_person(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    assert answer(capsys, "people") == text(
+        "ID             NAME           COUNTRY  LATEST TITLE",
+        "bui-thanh-son  Bùi Thanh Sơn  VN       Deputy Prime Minister and Foreign Minister",
+        "do-hung-viet   Đỗ Hùng Việt   VN       Deputy Foreign Minister",
+        "marco-rubio    Marco Rubio    US       US Secretary of State",
+        "wang-yi        Wang Yi        CN       Chinese Foreign Minister",
+        "(4 people)",
+    )
+    assert ids(capsys, "people") == ["bui-thanh-son", "do-hung-viet", "marco-rubio", "wang-yi"]
+    minister, deputy_prime_minister = fixture_data.people.get("bui-thanh-son").roles
+    assert on_fixture(capsys, "person", "bùi thanh sơn") == on_fixture(capsys, "person", "Bui Thanh Son")
+    assert answer(capsys, "person", "bùi thanh sơn") == text(
+        "Bùi Thanh Sơn (bui-thanh-son), VN",
+        "Also written: Sơn",
+        "",
+        "Roles",
+        "  2024-03-18  Minister of Foreign Affairs (VN)",
+        *quoted(minister.evidence),
+        "  2025-07-11  Deputy Prime Minister and Foreign Minister (VN)",
+        *quoted(deputy_prime_minister.evidence),
+        "",
+        "Engagements (4)",
+        "  2024-03-18  Question-and-answer session with the foreign minister",
+        "  2025-07-10  Bui Thanh Son holds talks with Wang Yi",
+        "  2025-07-11  Bui Thanh Son meets representatives of the European Union",
+        "  2025-07-11  Bui Thanh Son meets Marco Rubio",
+    )
+    person = json.loads(answer(capsys, "person", "wang yi", "--json"))
+    assert person == fixture_data.people.get("wang-yi").model_dump(mode="json")
+    assert person["id"] == "wang-yi"
+
+
+def test_engagements_filters_combine(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    window = ("--from", "2025-07-10", "--to", "2025-07-11")
+    assert answer(capsys, "engagements", "--person", "Bui Thanh Son", *window) == text(
+        "ID                      DATE        KIND     TITLE",
+        "2025-07-10-son-wang-yi  2025-07-10  talks    Bui Thanh Son holds talks with Wang Yi",
+        "2025-07-11-son-eu       2025-07-11  meeting  Bui Thanh Son meets representatives of the European Union",
+        "2025-07-11-son-rubio    2025-07-11  meeting  Bui Thanh Son meets Marco Rubio",
+        "(3 engagements)",
+    )
+    assert ids(capsys, "engagements", "--person", "Bui Thanh Son", *window) == [
+        "2025-07-10-son-wang-yi",
+        "2025-07-11-son-eu",
+        "2025-07-11-son-rubio",
+    ]
+    assert ids(capsys, "engagements", "--partner", "China") == [
+        "2020-liuzhou-border-localities-conference",
+        "2025-07-10-son-wang-yi",
+        "2025-12-vn-cn-steering-committee-17",
+    ]
+    assert ids(capsys, "engagements", "--partner", "China", "--person", "wang-yi") == ["2025-07-10-son-wang-yi"]
+    assert ids(capsys, "engagements", "--partner", "US", "--partner", "EU") == []  # every one named takes part
+    assert ids(capsys, "engagements", "--to", "2021-12-31") == ["2020-liuzhou-border-localities-conference"]
+    assert ids(capsys, "engagements", "--from", "2025-07-11") == [
+        "2025-07-11-son-eu",
+        "2025-07-11-son-rubio",
+        "2025-12-vn-cn-steering-committee-17",
+    ]
+    assert listing(capsys, "engagements") == [e.model_dump(mode="json") for e in fixture_data.engagements]
+    assert answer(capsys, "engagements") == text(
+        "ID                                         DATE                    KIND               TITLE",
+        "2020-liuzhou-border-localities-conference  2020                    conference         "
+        "2020 conference of border localities in Liuzhou",
+        "2023-09-10-us-president-state-visit        2023-09-10..2023-09-11  visit              "
+        "US President's state visit to Vietnam",
+        "2024-03-18-question-and-answer-session     2024-03-18              session            "
+        "Question-and-answer session with the foreign minister",
+        "2025-07-10-son-wang-yi                     2025-07-10              talks              "
+        "Bui Thanh Son holds talks with Wang Yi",
+        "2025-07-11-son-eu                          2025-07-11              meeting            "
+        "Bui Thanh Son meets representatives of the European Union",
+        "2025-07-11-son-rubio                       2025-07-11              meeting            "
+        "Bui Thanh Son meets Marco Rubio",
+        "2025-12-vn-cn-steering-committee-17        2025-12                 meeting (planned)  "
+        "17th meeting of the Vietnam-China Steering Committee",
+        "(7 engagements)",
+    )
 
 
 def test_engagements_with_no_match_say_so(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "engagements", "--from", "1900-01-01", "--to", "1900-12-31")
-    assert (status, out) == (0, "no engagements match\n")
+    assert answer(capsys, "engagements", "--from", "1900-01-01", "--to", "1900-12-31") == "no engagements match\n"
     assert listing(capsys, "engagements", "--from", "1900-01-01", "--to", "1900-12-31") == []
 
 
-def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "trade", "--partner", "United States")
-    assert "nearly 88,000,000,000 USD, +22% vs 2023" in out
-    assert "No. 6" not in out
+def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    assert answer(capsys, "trade", "--partner", "United States") == text(
+        "ID                   PARTNER  METRIC         PERIOD                  VALUE",
+        "vn-us-trade-2024-h1  US       two-way trade  2024-01-01..2024-06-30  "
+        "nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
+        "(1 trade figures)",
+    )
     [figure] = listing(capsys, "trade", "--partner", "US")
-    assert (figure["value"], figure["unit"]) == ("88000000000", "USD")
-    assert len(listing(capsys, "trade")) == len(vd.trade)
-    _, out, _ = run(capsys, "agreements")
-    assert "unclos-1982" in out
-    assert [r["id"] for r in listing(capsys, "agreements")] == list(vd.agreements.ids)
-    _, out, _ = run(capsys, "claims")
-    assert out.splitlines()[-1] == f"({len(vd.claims)} claims)"
-    assert [r["id"] for r in listing(capsys, "claims")] == list(vd.claims.ids)
-    _, out, _ = run(capsys, "sources")
-    assert "vna-2024-03-19-upgrade-of-ties" in out
-    assert [r["id"] for r in listing(capsys, "sources")] == list(vd.sources.ids)
+    assert (figure["id"], figure["value"], figure["unit"]) == ("vn-us-trade-2024-h1", "60000000000", "USD")
+    assert answer(capsys, "trade", "--partner", "EU") == "no trade figures match\n"
+    assert answer(capsys, "trade") == text(
+        "ID                                      PARTNER  METRIC                                         "
+        "PERIOD                  VALUE",
+        "vn-rank-among-cn-trading-partners-2020  CN       Vietnam's rank among China's trading partners  "
+        "2020-01-01..2020-12-31  No. 6, up 2 places vs 2019",
+        "vn-us-trade-2024-h1                     US       two-way trade                                  "
+        "2024-01-01..2024-06-30  nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
+        "(2 trade figures)",
+    )
+    assert listing(capsys, "trade") == [t.model_dump(mode="json") for t in fixture_data.trade]
+    assert answer(capsys, "agreements") == text(
+        "ID                          KIND                  STATUS (AS OF)         PARTIES       NAME",
+        "unclos-1982                 convention            in-force (2025-07-10)  multilateral  "
+        "United Nations Convention on the Law of the Sea",
+        "vn-jp-joint-statement-2023  joint-statement       signed (2024-03-18)    VN, JP        "
+        "Vietnam-Japan joint statement on the upgrade of ties",
+        "evfta                       free-trade-agreement  in-force (2024-09-21)  VN, EU        "
+        "EU-Vietnam Free Trade Agreement",
+        "(3 agreements)",
+    )
+    assert ids(capsys, "agreements") == ["unclos-1982", "vn-jp-joint-statement-2023", "evfta"]
+    assert answer(capsys, "claims") == text(
+        "ID                                                  AS OF       STATEMENT",
+        "vn-30-strategic-and-comprehensive-partners-2024-03  2024-03-18  "
+        "Vietnam has 30 strategic and comprehensive partners.",
+        "vn-seven-comprehensive-strategic-partners-2024-03   2024-03-18  "
+        "Vietnam has comprehensive strategic partnerships with seven countries, "
+        "among them China, Japan and the United States.",
+        "vn-us-30-years-of-relations-2025                    2025-07-11  "
+        "Vietnam and the United States celebrate 30 years of diplomatic relations.",
+        "(3 claims)",
+    )
+    assert ids(capsys, "claims") == [
+        "vn-30-strategic-and-comprehensive-partners-2024-03",
+        "vn-seven-comprehensive-strategic-partners-2024-03",
+        "vn-us-30-years-of-relations-2025",
+    ]
+    assert answer(capsys, "sources") == text(
+        "ID         PUBLISHED   PUBLISHER      TITLE"
+        "                                                                        URL",
+        "fixture-a  2024-03-19  Fixture Press  Fixture article A: Minister answers legislators on ties with major "
+        "partners  -",
+        "fixture-c  2024-09-21  Fixture Press  (untitled)"
+        "                                                                   "
+        "https://example.org/vn-diplomacy/fixture-article-c",
+        "fixture-b  2025        Fixture Wire   Fixture article B: Deputy Prime Minister meets counterparts in Kuala "
+        "Lumpur  -",
+        "(3 sources)",
+    )
+    assert ids(capsys, "sources") == ["fixture-a", "fixture-c", "fixture-b"]
+    assert listing(capsys, "sources") == [s.model_dump(mode="json") for s in fixture_data.sources]
 
 
-def test_export_and_validate_round_trip(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+# --- export and validate -------------------------------------------------------------------------
+
+
+def test_export_and_validate_round_trip(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fixture_data: vd.Dataset
+) -> None:
     out_dir = tmp_path / "out"
-    status, out, err = run(capsys, "export", "--format", "json", "--out", str(out_dir))
-    assert (status, err) == (0, "")
-    assert out.startswith(f"wrote 8 files to {out_dir}: sources.json")
-    status, out, _ = run(capsys, "validate", str(out_dir))
-    assert status == 0
-    assert f"{out_dir}: valid (5 sources, {len(vd.partners)} partners" in out
-    status, out, _ = run(capsys, "--data", str(out_dir), "partner", "JP", "--json")
-    assert json.loads(out) == vd.partners.get("JP").model_dump(mode="json")
+    files = [*vd.FILES.values(), "datapackage.json"]
+    written = answer(capsys, "export", "--format", "json", "--out", str(out_dir))
+    assert written == f"wrote {len(vd.FILES) + 1} files to {out_dir}: {', '.join(files)}\n"
+    assert sorted(path.name for path in out_dir.iterdir()) == sorted(files)
+    counts = ", ".join(f"{len(fixture_data[entry.name])} {entry.name}" for entry in COLLECTIONS)
+    valid = f"valid ({counts}); every file, reference and evidence source checked\n"
+    assert run(capsys, "validate", str(out_dir)) == (0, f"{out_dir}: {valid}", "")
+    assert run(capsys, "validate", str(FIXTURE)) == (0, f"{FIXTURE}: {valid}", "")
+    assert {"3 sources", "6 partners", "4 people", "7 engagements", "2 trade", "3 agreements", "3 claims"} <= set(
+        counts.split(", ")
+    )
+    for entry in COLLECTIONS:
+        if entry.name in cli.COMMANDS:  # each listing reads the same records back
+            assert run(capsys, "--data", str(out_dir), entry.name, "--json") == on_fixture(capsys, entry.name, "--json")
+    exported = run(capsys, "--data", str(out_dir), "partner", "JP", "--json")
+    assert exported == on_fixture(capsys, "partner", "JP", "--json")
+    assert json.loads(exported[1]) == fixture_data.partners.get("JP").model_dump(mode="json")
 
 
-def test_validate_reports_the_first_fault_in_one_line(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
-    partners = data_dir / "partners.json"
-    partners.write_text(partners.read_text(encoding="utf-8").replace('"kind": "state"', '"kind": "nation"', 1))
-    status, out, err = run(capsys, "validate", str(data_dir))
-    assert (status, out) == (1, "")
-    assert err.count("\n") == 1
-    assert err.startswith(f"vn-diplomacy: error: {data_dir}/partners.json, record 'AE', field kind: Input should be")
+def test_validate_reports_the_first_fault_in_one_line(capsys: pytest.CaptureFixture[str], fixture_dir: Path) -> None:
+    partners = fixture_dir / "partners.json"
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace('"kind": "state"', '"kind": "nation"', 1), encoding="utf-8"
+    )
+    fault = (
+        f"vn-diplomacy: error: {fixture_dir}/partners.json, record 'CN', field kind: "
+        "Input should be 'state' or 'organisation', got: 'nation'\n"
+    )
+    assert run(capsys, "validate", str(fixture_dir)) == (1, "", fault)
+    assert run(capsys, "--data", str(fixture_dir), "partners") == (1, "", fault)
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def usage(command: str, message: str) -> str:
+    """The line argparse's wrong usage prints on stderr (exit status 2)."""
+    prog = f"vn-diplomacy {command}".rstrip()
+    return f"{prog}: error: {message}; see '{prog} --help'\n"
 
 
 @pytest.mark.parametrize(
-    ("argv", "status", "message"),
+    ("argv", "status", "line"),
     [
-        (["partnrs"], 2, "unknown command 'partnrs'; did you mean 'partners'?"),
-        (["--frobnicate"], 2, "unrecognized arguments: --frobnicate"),
-        (["partners", "--tier", "strategc"], 2, "unknown tier 'strategc'; did you mean 'strategic'?"),
-        (["partners", "--on", "19-03-2024"], 2, "invalid date '19-03-2024': expected YYYY-MM-DD"),
-        (["partners", "--on", "2024-02-30"], 2, "invalid date '2024-02-30'"),
-        (["engagements", "--from", "2024-3-1"], 2, "invalid date '2024-3-1'"),
-        (["export", "--format", "xlsx", "--out", "x"], 2, "unknown format 'xlsx'"),
-        (["export"], 2, "the following arguments are required: --out"),
-        (["partner"], 2, "the following arguments are required: ID_OR_NAME"),
-        (["partner", "JPN"], 1, "unknown partner id or name 'JPN'; did you mean 'JP' (Japan)?"),
-        (["person", "Bui Thanh"], 1, "unknown person id or name 'Bui Thanh'"),
-        (["engagements", "--partner", "Atlantis"], 1, "unknown partner id or name 'Atlantis'"),
-        (["trade", "--partner", "Narnia"], 1, "unknown partner id or name 'Narnia'"),
-        (["engagements", "--from", "2025-01-01", "--to", "2024-01-01"], 1, "end 2024-01-01 is before start 2025-01-01"),
-        (["validate", "/nonexistent/vn-data"], 1, "/nonexistent/vn-data: the data directory does not exist"),
-        (["--data", "/nonexistent/vn-data", "partners"], 1, "the data directory does not exist"),
+        (
+            ["partnrs"],
+            2,
+            usage("", f"unknown command 'partnrs'; did you mean 'partners'? (one of {', '.join(cli.COMMANDS)})"),
+        ),
+        (["--frobnicate"], 2, usage("", "unrecognized arguments: --frobnicate")),
+        (
+            ["partners", "--tier", "strategc"],
+            2,
+            usage(
+                "partners",
+                f"argument --tier: unknown tier 'strategc'; did you mean 'strategic'? (one of {', '.join(cli.TIERS)})",
+            ),
+        ),
+        (
+            ["partners", "--on", "19-03-2024"],
+            2,
+            usage("partners", "argument --on: invalid date '19-03-2024': expected YYYY-MM-DD, e.g. 2024-03-19"),
+        ),
+        (
+            ["partners", "--on", "2024-02-30"],
+            2,
+            usage("partners", "argument --on: invalid date '2024-02-30': expected YYYY-MM-DD, e.g. 2024-03-19"),
+        ),
+        (
+            ["engagements", "--from", "2024-3-1"],
+            2,
+            usage("engagements", "argument --from: invalid date '2024-3-1': expected YYYY-MM-DD, e.g. 2024-03-19"),
+        ),
+        (
+            ["export", "--format", "xlsx", "--out", "x"],
+            2,
+            usage("export", f"argument --format: unknown format 'xlsx' (one of {', '.join(cli.FORMATS)})"),
+        ),
+        (["export"], 2, usage("export", "the following arguments are required: --out")),
+        (["partner"], 2, usage("partner", "the following arguments are required: ID_OR_NAME")),
+        (
+            [*ON_FIXTURE, "partner", "JPN"],
+            1,
+            "vn-diplomacy: error: unknown partner id or name 'JPN'; did you mean 'JP' (Japan)?\n",
+        ),
+        (
+            [*ON_FIXTURE, "person", "Bui Thanh"],
+            1,
+            "vn-diplomacy: error: unknown person id or name 'Bui Thanh'; "
+            "did you mean 'bui-thanh-son' (Bùi Thanh Sơn)?\n",
+        ),
+        (
+            [*ON_FIXTURE, "person", "wang"],
+            1,
+            "vn-diplomacy: error: unknown person id or name 'wang'; did you mean 'wang-yi' (Wang Yi)?\n",
+        ),
+        (
+            [*ON_FIXTURE, "engagements", "--partner", "Atlantis"],
+            1,
+            "vn-diplomacy: error: unknown partner id or name 'Atlantis'; no close match\n",
+        ),
+        (
+            [*ON_FIXTURE, "trade", "--partner", "Narnia"],
+            1,
+            "vn-diplomacy: error: unknown partner id or name 'Narnia'; no close match\n",
+        ),
+        (
+            [*ON_FIXTURE, "engagements", "--from", "2025-01-01", "--to", "2024-01-01"],
+            1,
+            "vn-diplomacy: error: end 2024-01-01 is before start 2025-01-01; swap them\n",
+        ),
+        (
+            ["validate", "/nonexistent/vn-data"],
+            1,
+            "vn-diplomacy: error: /nonexistent/vn-data: the data directory does not exist\n",
+        ),
+        (
+            ["--data", "/nonexistent/vn-data", "partners"],
+            1,
+            "vn-diplomacy: error: /nonexistent/vn-data: the data directory does not exist\n",
+        ),
     ],
 )
 def test_bad_input_is_one_line_on_stderr(
-    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, message: str
+    capsys: pytest.CaptureFixture[str], argv: list[str], status: int, line: str
 ) -> None:
-    got, out, err = run(capsys, *argv)
-    assert (got, out) == (status, "")
-    assert err.count("\n") == 1, err
-    assert err.startswith("vn-diplomacy")
-    assert message in err
+    assert run(capsys, *argv) == (status, "", line)
 
 
 def test_export_to_an_unwritable_place_is_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    status, out, err = run(capsys, "export", "--out", str(blocker / "sub"))
+    status, out, err = on_fixture(capsys, "export", "--out", str(blocker / "sub"))
     assert (status, out) == (1, "")
+    assert err.startswith("vn-diplomacy: error: ")
     assert err.count("\n") == 1
     assert str(blocker) in err
+    assert list(tmp_path.iterdir()) == [blocker]
 
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
@@ -230,6 +606,7 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         assert main([command, "--help"]) == 0
     assert "--json" in capsys.readouterr().out
     assert run(capsys, "--data", "somewhere", "--help") == (0, cli.HELP + "\n", "")
+    assert on_fixture(capsys, "--help") == (0, cli.HELP + "\n", "")
 
 
 def test_the_static_help_agrees_with_the_parser() -> None:
@@ -237,7 +614,6 @@ def test_the_static_help_agrees_with_the_parser() -> None:
 
     The subcommands need no such check: the parser is built from `COMMANDS`, the table HELP lists.
     """
-    import re
 
     def options(text: str) -> set[str]:
         return set(
@@ -252,22 +628,30 @@ def test_the_static_help_agrees_with_the_parser() -> None:
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--version")
     assert (status, out) == (0, f"vn-diplomacy {vd.__version__} (data {vd.DATA_VERSION})\n")
+    assert on_fixture(capsys, "--version") == (status, out, "")  # the package's version, whatever DIR holds
 
 
 def installed_command() -> str:
     return str(Path(sys.executable).with_name("vn-diplomacy"))
 
 
-def test_the_installed_command_and_python_m_are_the_same_program() -> None:
-    argv = ["engagements", "--partner", "US", "--json"]
-    script = subprocess.run([installed_command(), *argv], capture_output=True, text=True, check=True)
-    module = subprocess.run([sys.executable, "-m", "vn_diplomacy", *argv], capture_output=True, text=True, check=True)
+def test_the_installed_command_and_python_m_are_the_same_program(fixture_data: vd.Dataset) -> None:
+    argv = [*ON_FIXTURE, "engagements", "--partner", "US", "--json"]
+    script = subprocess.run([installed_command(), *argv], capture_output=True, text=True, check=False)
+    module = subprocess.run([sys.executable, "-m", "vn_diplomacy", *argv], capture_output=True, text=True, check=False)
+    assert (script.returncode, script.stderr) == (module.returncode, module.stderr) == (0, "")
     assert script.stdout == module.stdout
-    assert [r["id"] for r in json.loads(script.stdout)] == [e.id for e in vd.engagements.involving("US")]
+    assert json.loads(script.stdout) == [e.model_dump(mode="json") for e in fixture_data.engagements.involving("US")]
+    assert [r["id"] for r in json.loads(script.stdout)] == [
+        "2023-09-10-us-president-state-visit",
+        "2025-07-11-son-rubio",
+    ]
 
 
 def test_a_real_error_has_no_traceback() -> None:
-    result = subprocess.run([installed_command(), "partner", "Atlantis"], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [installed_command(), *ON_FIXTURE, "partner", "Atlantis"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr == "vn-diplomacy: error: unknown partner id or name 'Atlantis'; no close match\n"
@@ -289,7 +673,7 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         "os.close(read)\n"  # nobody will read what is written
         "os.dup2(write, sys.stdout.fileno())\n"
         "from vn_diplomacy.cli import main\n"
-        "sys.exit(main(['engagements']))\n"
+        f"sys.exit(main(['--data', {str(FIXTURE)!r}, 'engagements']))\n"
     )
     for buffered in ("", "1"):  # stdout block-buffered (a pipe's default) and unbuffered
         env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
