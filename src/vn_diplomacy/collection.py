@@ -15,6 +15,10 @@ from vn_diplomacy.models import Partner, Record, Tier, require_day
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
+    # One node of between()'s index (see `_span_index`): the middle day of its block; its records' first days
+    # and positions, in iteration order; their last days in order, and their positions in that order.
+    _Node = tuple[int, list[int], list[int], list[int], list[int]]
+
 __all__ = ["Collection", "PartnerCollection", "normalize", "not_found", "suggest"]
 
 # Covariant: collections are read-only, so a Collection[Partner] is a Collection[Record].
@@ -26,7 +30,6 @@ Span = tuple[datetime.date, datetime.date] | None
 # needs them, and re compiles and caches them on that first use.
 _DROPPED: Final = r"[.'’‘`]"  # noqa: RUF001  # curly apostrophes are meant
 _SEPARATORS: Final = r"[^0-9a-z]+"
-_NO_TIME: Final = datetime.timedelta(0)
 _ID: Final = attrgetter("id")
 # One str.translate for the non-ASCII text of names: it drops the combining marks Vietnamese letters decompose
 # into (U+0300-U+036F) and the curly apostrophes, and makes dashes spaces, as the two rules above would; most
@@ -122,11 +125,91 @@ def _ordered(items: tuple[R, ...], *, dated: bool) -> tuple[tuple[R, ...], tuple
     return tuple(items[index] for index in order), tuple(spans[index] for index in order)
 
 
+def _span_index(spans: tuple[Span, ...]) -> tuple[list[int], list[int], list[tuple[_Node, ...]]]:
+    """What `between` searches: the first day of each dated record, and which records of more than a day cover a day.
+
+    The records that overlap a range are those that start in it, a run of the iteration order found by
+    bisecting the first days, and those that start before it and reach it. For these, the records of more than a
+    day go to the nodes of a centred interval tree laid out on the bits of the day numbers (`date.toordinal()`,
+    below 2**22): a record from day `f` to day `l` goes to the level of the highest bit in which they differ,
+    `shift`, and to the node of the block of days that share every bit above it. Every record of a node covers
+    the middle of its block, where that bit turns from 0 to 1, so of a node's records those that cover a day
+    before the middle are a prefix by first day, and those that cover a day from the middle on are a suffix by
+    last day. A day lies in one block per level, so at most 22 nodes hold records that cover it, and which ones do
+    changes only on a day a node's records start or stop covering days: for each such day, the index keeps the
+    nodes from then on. A query bisects those days once and looks only at nodes with a record that covers its
+    first day: O(log n) in C, and then Python work in proportion to what it returns.
+
+    Args:
+        spans: Each record's first and last day, in iteration order; the undated (None) last.
+
+    Returns:
+        The first days as day numbers; the days on which the nodes covering a day change; and, for each of
+        those, the nodes with a record that covers the days from it to the next.
+    """
+    # One loop, appends and no helper calls: it runs for every dated record of a growing dataset, and for the
+    # bundled data at every load (a map or a comprehension per step measured more instructions).
+    firsts: list[int] = []
+    by_node: dict[int, tuple[list[int], list[int], list[int]]] = {}  # shift + 32 * block -> firsts, positions, lasts
+    for position, span in enumerate(spans):
+        if span is None:
+            break  # the undated come last, and match no range
+        first, last = span[0].toordinal(), span[1].toordinal()
+        firsts.append(first)
+        if first != last:  # a record of one day never starts before a day it covers: no node needs it
+            shift = (first ^ last).bit_length()
+            key = shift | first >> shift << 5
+            node = by_node.get(key)
+            if node is None:
+                by_node[key] = ([first], [position], [last])
+            else:
+                node[0].append(first)
+                node[1].append(position)
+                node[2].append(last)
+    changes, covering = _covering(by_node)
+    return firsts, changes, covering
+
+
+def _covering(by_node: dict[int, tuple[list[int], list[int], list[int]]]) -> tuple[list[int], list[tuple[_Node, ...]]]:
+    """The nodes of `_span_index`: the days on which those with a record covering a day change, and those nodes.
+
+    Args:
+        by_node: Each node's first days, positions and last days, in iteration order, by shift + 32 * block.
+
+    Returns:
+        Days in order, twice for each node: the first its records cover, and the day after the last. For each
+        entry, the nodes with a record covering the days from then on. A day can appear more than once, and
+        its last entry holds (the one `bisect_right` finds).
+    """
+    events: list[tuple[int, int, _Node]] = []
+    for key, (node_firsts, positions, lasts) in by_node.items():
+        shift = key & 31
+        node_lasts, by_last = lasts, positions
+        if len(positions) > 1 and lasts != sorted(lasts):  # often sorted already: records of one span
+            pairs = sorted(zip(lasts, positions, strict=True))
+            node_lasts = [pair[0] for pair in pairs]
+            by_last = [pair[1] for pair in pairs]
+        middle = key >> 5 << shift | 1 << (shift - 1)  # its lowest bit set is shift - 1: one node per middle
+        node = (middle, node_firsts, positions, node_lasts, by_last)
+        events += ((node_firsts[0], middle, node), (node_lasts[-1] + 1, middle, node))
+    events.sort()  # by day, then middle: no two events of a day share both, so nodes are never compared
+    changes: list[int] = []
+    covering: list[tuple[_Node, ...]] = []
+    active: dict[int, _Node] = {}
+    # A sorted list of events and a snapshot per event measured fewer instructions than a dict of days.
+    for day, middle, node in events:
+        if active.pop(middle, None) is None:  # its first event: it starts covering days
+            active[middle] = node
+        changes.append(day)
+        covering.append(tuple(active.values()))
+    return changes, covering
+
+
 class Collection(Generic[T_co]):
     """An immutable, ordered collection of one kind of record.
 
     Iteration is chronological for dated records (by first day, then id) and by id otherwise.
-    Indexes for `get`, `lookup` and `involving` are built once, when the collection is made.
+    Indexes for `get`, `lookup`, `involving` and `between` are built once, when the collection is made.
 
     Examples:
         >>> import vn_diplomacy as vd
@@ -139,14 +222,14 @@ class Collection(Generic[T_co]):
         "_by_name",
         "_by_ref",
         "_by_text",
+        "_changes",
+        "_covering",
+        "_firsts",
         "_has_dates",
         "_has_refs",
         "_kind",
-        "_longest",
         "_records",
         "_resolve",
-        "_spans",
-        "_starts",
     )
 
     def __init__(
@@ -175,11 +258,8 @@ class Collection(Generic[T_co]):
         self._resolve = resolve
         self._has_refs = model.references is not Record.references
         self._has_dates = model.span is not Record.span
-        self._records, self._spans = _ordered(tuple(records), dated=self._has_dates)
-        # Dated records come first, by first day: between() bisects these, and looks back no further than
-        # the longest span, since a record that starts earlier ends before the range.
-        self._starts = [span[0] for span in self._spans if span is not None]
-        self._longest = max((span[1] - span[0] for span in self._spans if span is not None), default=_NO_TIME)
+        self._records, spans = _ordered(tuple(records), dated=self._has_dates)
+        self._firsts, self._changes, self._covering = _span_index(spans)
         # Locals, not attributes, in the loops below: they run once per record of a growing dataset.
         by_id: dict[str, T_co] = {record.id: record for record in self._records}
         if len(by_id) != len(self._records):
@@ -346,16 +426,26 @@ class Collection(Generic[T_co]):
             raise QueryError(f"end {end.isoformat()} is before start {start.isoformat()}; swap them")
         if not self._has_dates:
             raise QueryError(f"{self._kind} records are not dated; between() does not apply")
-        last = bisect.bisect_right(self._starts, end)  # every record from here on starts after `end`
-        try:
-            first = bisect.bisect_left(self._starts, start - self._longest)
-        except OverflowError:  # the longest span reaches back before year 1
-            first = 0
-        return tuple(
-            record
-            for record, span in zip(self._records[first:last], self._spans[first:last], strict=True)
-            if span is not None and start <= span[1]
-        )
+        # Dated records come first, by first day: those from `first` to `last` start within the range.
+        firsts, day = self._firsts, start.toordinal()
+        first = bisect.bisect_left(firsts, day)
+        last = bisect.bisect_right(firsts, end.toordinal(), first)
+        inside = self._records[first:last]
+        # The records that start before the range and reach it, from the nodes that hold a record covering
+        # its first day (see `_span_index`): a prefix by first day before a node's middle, a suffix by last day
+        # from it on.
+        reaching: list[int] = []
+        change = bisect.bisect_right(self._changes, day)  # the nodes from the last change on or before `day`
+        for middle, node_firsts, by_first, node_lasts, by_last in self._covering[change - 1] if change else ():
+            if day < middle:  # every record here ends after `day`: those that start before it
+                reaching += by_first[: bisect.bisect_left(node_firsts, day)]
+            else:  # every record here starts before `day`: those that end on or after it
+                reaching += by_last[bisect.bisect_left(node_lasts, day) :]
+        if not reaching:
+            return inside
+        reaching.sort()  # they all start before `start`, so they come before `inside`
+        records = self._records
+        return (*[records[position] for position in reaching], *inside)
 
     def _not_found(self, key: str, how: str) -> NotFound:
         return not_found(self._kind, key, self._records, how)
