@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.synthetic import PROBE_COUNT, PROBE_PARTNER, bundled_dir, lookup_title, write_dataset
+from benchmarks.synthetic import PROBE_COUNT, PROBE_DAY, PROBE_PARTNER, bundled_dir, lookup_title, write_dataset
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -268,14 +268,17 @@ def _queries(data: Dataset, count: int) -> dict[str, Callable[[], object]]:
     middle = engagements.ids[count // 2]
     title = lookup_title(count // 2)
     folded = "  " + title.upper().replace(" ", "  ") + ". "
-    assert len(engagements.involving(PROBE_PARTNER)) == PROBE_COUNT
-    start, end = datetime.date(2010, 6, 1), datetime.date(2010, 6, 2)
+    probes = engagements.involving(PROBE_PARTNER)
+    assert len(probes) == PROBE_COUNT
+    # Only the probes cover the probe day, some of them for a year; around it, a fifth of the records are a year
+    # long, so a query that looked back as far as the longest span would read the records of a year.
+    assert engagements.between(PROBE_DAY, PROBE_DAY) == probes
     return {
         "get": lambda: engagements.get(middle),
         "lookup exact": lambda: engagements.lookup(title),
         "lookup folded": lambda: engagements.lookup(folded),
         "involving": lambda: engagements.involving(PROBE_PARTNER),
-        "between (one day)": lambda: engagements.between(start, end),
+        "between (probe day)": lambda: engagements.between(PROBE_DAY, PROBE_DAY),
     }
 
 
@@ -333,8 +336,11 @@ def growth(sizes: Sequence[int], rounds: int) -> list[str]:
         results = [_growth_one(count, Path(root), rounds, _queries(smallest, sizes[0])) for count in sizes]
     first = results[0]
     rows = [
-        f"Synthetic data directories (the bundled files plus N generated engagements, every one citing known "
-        f"partners, people and sources; {PROBE_COUNT} of them involve `{PROBE_PARTNER}` at every size). Load: median "
+        "Synthetic data directories (the bundled files plus N generated engagements, every one citing known "
+        "partners, people and sources, dated in the forms and about the proportions of the bundled engagements: "
+        "two thirds a day or a few days, a fifth a year, the rest a month, months or a part of a year; "
+        f"{PROBE_COUNT} of them involve `{PROBE_PARTNER}` at every size, and only they cover the probe day "
+        f"{PROBE_DAY.isoformat()}, several of them for a year). Load: median "
         f"of {rounds} calls, taking turns with as many `json.loads` of the same bytes, each call after an untimed one "
         "of its kind. Peak memory: the "
         "RSS high-water mark a fresh process adds while loading, after its imports.",
