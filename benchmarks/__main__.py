@@ -5,7 +5,8 @@ blocks, each after an untimed call of its own), and reported as a median and a r
 
 1. cold start: fresh `python -c` processes (bare interpreter, `import vn_diplomacy`, `--help`, a first
    answer, the pydantic floor, pycountry's import plus a lookup);
-2. in-process load of the bundled data against `json.loads` of the same bytes, the schema build apart;
+2. in-process load of the bundled data against `json.loads` of the same bytes, timed in fresh child processes
+   taking turns call by call, with the instructions of each call beside the times; the schema build apart;
 3. query latency per call, each beside a plain dict lookup;
 4. growth: synthetic data directories of 10^3, 10^4 and 10^5 engagements: load time, peak memory and
    query latency per size.
@@ -22,6 +23,8 @@ import gc
 import json
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -32,7 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmarks.synthetic import PROBE_COUNT, PROBE_PARTNER, bundled_dir, lookup_title, write_dataset
+from benchmarks.synthetic import PROBE_COUNT, PROBE_DAY, PROBE_PARTNER, bundled_dir, lookup_title, write_dataset
+from benchmarks.timing import side_by_side
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -129,24 +133,8 @@ def cold_start(runs: int) -> list[str]:
 
 
 def _side_by_side(functions: dict[str, Callable[[], object]], rounds: int, block: int = 5) -> dict[str, float]:
-    """Median wall time of each function over `rounds` timed calls, measured in alternating blocks.
-
-    Each block is one untimed call and then `block` timed calls of one function; the functions take turns a
-    block at a time. A call made right after another function has freed its result runs on the heap that
-    result left behind: `json.loads` of the bundled files was measured 12-15% slower right after a load than
-    right after another `json.loads`, which made ratios against it look better than they are. The untimed
-    call absorbs that, so each function is timed after its own kind, as in a program that does one of them.
-    """
-    times: dict[str, list[float]] = {name: [] for name in functions}
-    while len(next(iter(times.values()))) < rounds:
-        for name, function in functions.items():
-            untimed = function()  # on the heap the other function's result left
-            del untimed
-            for _ in range(min(block, rounds - len(times[name]))):
-                start = time.perf_counter()
-                result = function()
-                times[name].append(time.perf_counter() - start)
-                del result  # freed outside the timed span, for both sides alike
+    """The median of each function's times from `benchmarks.timing.side_by_side`."""
+    times = side_by_side(functions, rounds, block)
     return {name: statistics.median(values) for name, values in times.items()}
 
 
@@ -171,34 +159,102 @@ def _load_of(directory: Path) -> Callable[[], object]:
     return lambda: vd.load(directory)
 
 
-def in_process_load(rounds: int) -> list[str]:
-    """Validating and indexing the bundled data against json.loads of the same bytes; schema build apart."""
+def _child_times(*args: str) -> dict[str, list[float]]:
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.child", *args], check=True, env=_env(), capture_output=True, text=True
+    ).stdout
+    times: dict[str, list[float]] = json.loads(out)
+    return times
+
+
+def _perf_counts() -> bool:
+    """Whether `perf stat` counts instructions here (a virtual machine often has no counters: "<not supported>")."""
+    if shutil.which("perf") is None:
+        return False
+    command = ["perf", "stat", "-x,", "-e", "instructions:u", "true"]
+    done = subprocess.run(command, check=False, capture_output=True, text=True)  # fails where perf is not allowed
+    return done.returncode == 0 and any(line.split(",")[0].isdigit() for line in done.stderr.splitlines())
+
+
+def _instructions(argv: Sequence[str], tool: str) -> int:
+    """The instructions a command executes, counted by `tool` ("perf" or "valgrind"), with a fixed hash seed."""
+    env = {**_env(), "PYTHONHASHSEED": "0"}  # str hashes decide dict and set layouts, and so the work
+    if tool == "perf":
+        command = ["perf", "stat", "-x,", "-e", "instructions:u", "--", *argv]
+        err = subprocess.run(command, check=True, env=env, capture_output=True, text=True).stderr
+        return next(int(line.split(",")[0]) for line in err.splitlines() if line.split(",")[0].isdigit())
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv]
+    err = subprocess.run(command, check=True, env=env, capture_output=True, text=True).stderr
+    found = re.search(r"Collected : (\d+)", err)
+    if found is None:
+        raise RuntimeError(f"no instruction count in valgrind's output:\n{err}")
+    return int(found.group(1))
+
+
+def instruction_counts(calls: int) -> tuple[dict[str, float], str]:
+    """Instructions per call of `json.loads` and of `vd.load` of the bundled data, and how they were counted.
+
+    Each is the difference between a child that starts as the timed ones do and then makes `calls` calls, and
+    one that makes none, divided by `calls`. Counts do not move with the machine's load, as times do; they
+    leave out what a call waits for (memory, caches), so they complement the times rather than replace them.
+    """
+    tool = "perf" if _perf_counts() else "valgrind" if shutil.which("valgrind") else None
+    if tool is None:
+        return {}, "not counted: `perf stat -e instructions` is not supported here and valgrind is not installed"
+    child = (sys.executable, "-m", "benchmarks.child", "repeat")
+    start = _instructions((*child, "none", "0"), tool)
+    counts = {what: (_instructions((*child, what, str(calls)), tool) - start) / calls for what in ("json", "load")}
+    how = (
+        "`perf stat -e instructions:u`"
+        if tool == "perf"
+        else "valgrind's callgrind (`perf stat -e instructions` gives no count here)"
+    )
+    return counts, f"{how}, PYTHONHASHSEED=0, per call: (a child making {calls} calls - one making none) / {calls}"
+
+
+def in_process_load(rounds: int, children: int, calls: int) -> list[str]:
+    """Validating and indexing the bundled data against json.loads of the same bytes; schema build apart.
+
+    Timed in fresh child processes, the two taking turns call by call: the same start in each child, so the
+    ratio no longer depends on what the suite ran before (in the suite's own process it moved from one side of
+    3x to the other with the sections before it). Children alternate which of the two goes first.
+    """
     schema = _child("schema")
     folder = bundled_dir()
     size = sum(path.stat().st_size for path in folder.glob("*.json"))
-    median = _side_by_side({"json": _json_of(folder), "load": _load_of(folder)}, rounds)
-    return [
-        f"The bundled data ({size / 1000:.0f} kB of JSON in 7 files), median of {rounds} calls each in one process, "
-        "in alternating blocks of 5 after an untimed call; `vd.load(dir)` reads the files, validates every "
-        "record, checks every reference and builds the indexes; `json.loads` only parses bytes already read.",
+    times: dict[str, list[float]] = {"json": [], "load": []}
+    for index in range(children):
+        for name, values in _child_times("turns", str(rounds), ("json", "load")[index % 2]).items():
+            times[name] += values
+    median = {name: statistics.median(values) for name, values in times.items()}
+    counts, how = instruction_counts(calls)
+    rows = [
+        f"The bundled data ({size / 1000:.0f} kB of JSON in 7 files), median of {children * rounds} calls each: "
+        f"{children} fresh processes, each timing {rounds} calls of each in turn, call by call, each after an "
+        "untimed call of its kind (after one of each to build the schemas); `vd.load(dir)` reads the files, "
+        "validates every record, checks every reference and builds the indexes; `json.loads` only parses bytes "
+        f"already read. Instructions per call: {how}.",
         "",
-        "| step | time | × `json.loads` |",
-        "| --- | ---: | ---: |",
-        f"| `json.loads` of the 7 files | {median['json'] * 1000:.2f} ms | 1.00 |",
-        f"| `vd.load(dir)`, schemas already built | {median['load'] * 1000:.2f} ms | "
-        f"{median['load'] / median['json']:.2f} |",
+        "| step | time | × `json.loads` | instructions | × `json.loads` |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, name in (("`json.loads` of the 7 files", "json"), ("`vd.load(dir)`, schemas already built", "load")):
+        count = f"{counts[name] / 1e6:.2f} M | {counts[name] / counts['json']:.2f}" if counts else "- | -"
+        rows.append(f"| {label} | {median[name] * 1000:.2f} ms | {median[name] / median['json']:.2f} | {count} |")
+    rows += [
         "",
         "One-time costs, in a fresh process (not included above):",
         "",
         "| step | time |",
         "| --- | ---: |",
         f"| the floor's work in process: import pydantic, one model, one instance | {schema['floor'] * 1000:.1f} ms |",
-        f"| then importing `vn_diplomacy.loading` and `.dealings`: the model classes and their schemas | "
+        f"| then importing every record module of the registry: the model classes and their schemas | "
         f"{schema['modules'] * 1000:.1f} ms |",
         f"| first `vd.load(dir)` in the process | {schema['first_load'] * 1000:.1f} ms |",
         f"| later `vd.load(dir)` (median of 5) | {schema['steady_load'] * 1000:.1f} ms |",
         f"| one-time schema build: model classes + first load - later load | {schema['schema_build'] * 1000:.1f} ms |",
     ]
+    return rows
 
 
 def _per_call(stmt: Callable[[], object]) -> float:
@@ -268,14 +324,17 @@ def _queries(data: Dataset, count: int) -> dict[str, Callable[[], object]]:
     middle = engagements.ids[count // 2]
     title = lookup_title(count // 2)
     folded = "  " + title.upper().replace(" ", "  ") + ". "
-    assert len(engagements.involving(PROBE_PARTNER)) == PROBE_COUNT
-    start, end = datetime.date(2010, 6, 1), datetime.date(2010, 6, 2)
+    probes = engagements.involving(PROBE_PARTNER)
+    assert len(probes) == PROBE_COUNT
+    # Only the probes cover the probe day, some of them for a year; around it, a fifth of the records are a year
+    # long, so a query that looked back as far as the longest span would read the records of a year.
+    assert engagements.between(PROBE_DAY, PROBE_DAY) == probes
     return {
         "get": lambda: engagements.get(middle),
         "lookup exact": lambda: engagements.lookup(title),
         "lookup folded": lambda: engagements.lookup(folded),
         "involving": lambda: engagements.involving(PROBE_PARTNER),
-        "between (one day)": lambda: engagements.between(start, end),
+        "between (probe day)": lambda: engagements.between(PROBE_DAY, PROBE_DAY),
     }
 
 
@@ -333,8 +392,11 @@ def growth(sizes: Sequence[int], rounds: int) -> list[str]:
         results = [_growth_one(count, Path(root), rounds, _queries(smallest, sizes[0])) for count in sizes]
     first = results[0]
     rows = [
-        f"Synthetic data directories (the bundled files plus N generated engagements, every one citing known "
-        f"partners, people and sources; {PROBE_COUNT} of them involve `{PROBE_PARTNER}` at every size). Load: median "
+        "Synthetic data directories (the bundled files plus N generated engagements, every one citing known "
+        "partners, people and sources, dated in the forms and about the proportions of the bundled engagements: "
+        "two thirds a day or a few days, a fifth a year, the rest a month, months or a part of a year; "
+        f"{PROBE_COUNT} of them involve `{PROBE_PARTNER}` at every size, and only they cover the probe day "
+        f"{PROBE_DAY.isoformat()}, several of them for a year). Load: median "
         f"of {rounds} calls, taking turns with as many `json.loads` of the same bytes, each call after an untimed one "
         "of its kind. Peak memory: the "
         "RSS high-water mark a fresh process adds while loading, after its imports.",
@@ -394,12 +456,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--only", choices=["cold", "load", "queries", "growth"], nargs="+", help="run only these sections"
     )
     args = parser.parse_args(argv)
-    runs, rounds, sizes = args.runs, 15, args.sizes
+    runs, rounds, sizes, children, calls = args.runs, 15, args.sizes, 7, 20
     if args.quick:
-        runs, rounds, sizes = 5, 3, [1000, 10_000]
+        runs, rounds, sizes, children, calls = 5, 3, [1000, 10_000], 2, 2
     sections: list[tuple[str, str, Callable[[], list[str]]]] = [
         ("cold", "Cold start", lambda: cold_start(runs)),
-        ("load", "In-process load of the bundled data", lambda: in_process_load(rounds * 14)),
+        ("load", "In-process load of the bundled data", lambda: in_process_load(rounds * 2, children, calls)),
         ("queries", "Query latency", queries),
         ("growth", "Growth", lambda: growth(sizes, max(3, rounds // 3))),
     ]

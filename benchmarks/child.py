@@ -4,6 +4,10 @@ Modes (each prints one JSON object on stdout):
     schema                    the one-time cost of building the schemas, in a fresh process
     memory-load DIR           peak RSS added by `vd.load(DIR)`, in a fresh process
     memory-json DIR           peak RSS added by `json.loads` of the same files, in a fresh process
+    turns ROUNDS FIRST        wall times of `vd.load` of the bundled data and of `json.loads` of its bytes, taking
+                              turns call by call (FIRST, "json" or "load", goes first), after one of each
+    repeat WHAT N             the same start (imports, one load, one `json.loads`), then N calls of WHAT ("load",
+                              "json" or "none"): the suite counts the instructions of runs with different N
 """
 
 from __future__ import annotations
@@ -15,8 +19,13 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.synthetic import bundled_dir
+from benchmarks.timing import side_by_side
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["current_rss", "main"]
 
@@ -99,13 +108,53 @@ def _memory(directory: Path, *, what: str) -> dict[str, float]:
     }
 
 
+def _bundled_calls() -> dict[str, Callable[[], object]]:
+    """`vd.load` of the bundled data and `json.loads` of its bytes, each called once already (schemas built)."""
+    import vn_diplomacy as vd  # noqa: PLC0415  # the modes above take their baseline before importing it
+
+    folder = bundled_dir()
+    raw = [(folder / name).read_bytes() for name in vd.FILES.values()]
+    calls: dict[str, Callable[[], object]] = {
+        "json": lambda: [json.loads(data) for data in raw],
+        "load": lambda: vd.load(folder),
+    }
+    for call in calls.values():
+        call()
+    return calls
+
+
+def _turns(rounds: int, first: str) -> dict[str, list[float]]:
+    """Both bundled calls timed in turn, call by call, each after an untimed one of its kind, `first` first.
+
+    In a fresh process, so the figures do not depend on what the suite ran before (in the suite's own process
+    the ratio moved from one side of 3x to the other with the sections run before it).
+    """
+    calls = _bundled_calls()
+    ordered = {name: calls[name] for name in sorted(calls, key=lambda name: name != first)}
+    return side_by_side(ordered, rounds, block=1)
+
+
+def _repeat(what: str, count: int) -> dict[str, float]:
+    calls = _bundled_calls()
+    if what != "none":
+        call = calls[what]
+        for _ in range(count):
+            call()
+    return {}
+
+
 def main(argv: list[str]) -> int:
     """Run one mode and print its figures as JSON."""
     mode, *rest = argv
+    figures: dict[str, float] | dict[str, list[float]]
     if mode == "schema":
         figures = _schema()
     elif mode in ("memory-load", "memory-json"):
         figures = _memory(Path(rest[0]), what=mode.removeprefix("memory-"))
+    elif mode == "turns":
+        figures = _turns(int(rest[0]), rest[1])
+    elif mode == "repeat":
+        figures = _repeat(rest[0], int(rest[1]))
     else:
         print(f"unknown mode {mode!r}", file=sys.stderr)
         return 2

@@ -118,7 +118,7 @@ any_day = st.dates(min_value=datetime.date(1, 1, 1), max_value=datetime.date(999
 def test_between_agrees_with_a_scan_whatever_the_spans(
     fixture_data: vd.Dataset, spans: list[tuple[datetime.date, int, int]], first: datetime.date, second: datetime.date
 ) -> None:
-    """between() bisects by first day and looks back by the longest span: the same answer as a full scan."""
+    """between() on engagements dated as the data dates them (a day, a month, a year, a range): as a full scan."""
     base = fixture_data.engagements.get("2025-07-11-son-rubio")
     records = [
         base.model_copy(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 import unicodedata
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
+from vn_diplomacy._spans import overlapping, span_index
 from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
 from vn_diplomacy.records.base import Record, references_of, require_day
 
@@ -26,7 +26,6 @@ Span = tuple[datetime.date, datetime.date] | None
 # needs them, and re compiles and caches them on that first use.
 _DROPPED: Final = r"[.'’‘`]"  # noqa: RUF001  # curly apostrophes are meant
 _SEPARATORS: Final = r"[^0-9a-z]+"
-_NO_TIME: Final = datetime.timedelta(0)
 _ID: Final = attrgetter("id")
 # One str.translate for the non-ASCII text of names: it drops the combining marks Vietnamese letters decompose
 # into (U+0300-U+036F) and the curly apostrophes, and makes dashes spaces, as the two rules above would; most
@@ -126,7 +125,7 @@ class Collection(Generic[T_co]):
     """An immutable, ordered collection of one kind of record.
 
     Iteration is chronological for dated records (by first day, then id) and by id otherwise.
-    Indexes for `get`, `lookup` and `involving` are built once, when the collection is made.
+    Indexes for `get`, `lookup`, `involving` and `between` are built once, when the collection is made.
 
     Examples:
         >>> import vn_diplomacy as vd
@@ -141,12 +140,10 @@ class Collection(Generic[T_co]):
         "_by_text",
         "_has_dates",
         "_has_refs",
+        "_index",
         "_kind",
-        "_longest",
         "_records",
         "_resolve",
-        "_spans",
-        "_starts",
     )
 
     def __init__(
@@ -175,11 +172,8 @@ class Collection(Generic[T_co]):
         self._resolve = resolve
         self._has_refs = any(reference.involves for reference in references_of(model))
         self._has_dates = model.span is not Record.span
-        self._records, self._spans = _ordered(tuple(records), dated=self._has_dates)
-        # Dated records come first, by first day: between() bisects these, and looks back no further than
-        # the longest span, since a record that starts earlier ends before the range.
-        self._starts = [span[0] for span in self._spans if span is not None]
-        self._longest = max((span[1] - span[0] for span in self._spans if span is not None), default=_NO_TIME)
+        self._records, spans = _ordered(tuple(records), dated=self._has_dates)
+        self._index = span_index(spans)
         # Locals, not attributes, in the loops below: they run once per record of a growing dataset.
         by_id: dict[str, T_co] = {record.id: record for record in self._records}
         if len(by_id) != len(self._records):
@@ -363,16 +357,13 @@ class Collection(Generic[T_co]):
             raise QueryError(f"end {end.isoformat()} is before start {start.isoformat()}; swap them")
         if not self._has_dates:
             raise QueryError(f"{self._kind} records are not dated; between() does not apply")
-        last = bisect.bisect_right(self._starts, end)  # every record from here on starts after `end`
-        try:
-            first = bisect.bisect_left(self._starts, start - self._longest)
-        except OverflowError:  # the longest span reaches back before year 1
-            first = 0
-        return tuple(
-            record
-            for record, span in zip(self._records[first:last], self._spans[first:last], strict=True)
-            if span is not None and start <= span[1]
-        )
+        # Dated records come first, by first day: those from `first` to `last` start within the range.
+        first, last, reaching = overlapping(self._index, start.toordinal(), end.toordinal())
+        inside = self._records[first:last]
+        if not reaching:
+            return inside
+        records = self._records  # those that reach the range start before it, so they come before `inside`
+        return (*[records[position] for position in reaching], *inside)
 
     def _not_found(self, key: str, how: str) -> NotFound:
         return not_found(self._kind, key, self._records, how)
