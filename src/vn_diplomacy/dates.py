@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import functools
-import re
 from contextvars import ContextVar
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any, Final, cast
@@ -13,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Final, cast
 from pydantic import BaseModel, Field, model_validator
 from pydantic_core import core_schema
 
-from vn_diplomacy.errors import shown
+from vn_diplomacy._date_text import INFERENCE_PATTERN, TEXT_PATTERN, Fields, fields_of, own_fields
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -23,7 +21,7 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
     from typing_extensions import Self
 
-__all__ = ["PartialDate", "Precision", "YearPart"]
+__all__ = ["SHARED_DATES", "TEXT_PATTERN", "PartialDate", "Precision", "YearPart"]
 
 
 class YearPart(Enum):
@@ -51,51 +49,6 @@ class Precision(Enum):
     DAY = "day"
 
 
-# [0-9], not \d: in Python's re, \d matches the digits of every script (Arabic-Indic "٢٠٢٣", fullwidth), and
-# int() reads them all.
-_PATTERN: Final = re.compile(
-    r"(?:(?P<part>early|mid|late) )?(?P<year>[0-9]{4})(?:-(?P<month>[0-9]{2})(?:-(?P<day>[0-9]{2}))?)?"
-)
-_ONE: Final = r"(?:(?:early|mid|late) \d{4}|\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)"
-TEXT_PATTERN: Final = f"^{_ONE}(?:/{_ONE})?$"
-"""A regular expression for the text form of a date (calendar checks, such as 2023-02-30, are the loader's).
-
-JSON Schema reads it as ECMA-262 does, where \\d is [0-9] and $ ends the text; Python's re, which the jsonschema
-package uses, reads \\d as any script's digit and lets $ match before a final line break, so there it accepts
-"٢٠٢٣" and "2023\\n", which `PartialDate` rejects."""
-_FORMS: Final = '"YYYY", "YYYY-MM", "YYYY-MM-DD" or "early|mid|late YYYY", or two of them as "FIRST/LAST"'
-_KEYS_RULE: Final = "a date written as an object has the keys 'date' and 'inference' and no others"
-_STATED: Final = 'a stated date is its text alone, e.g. "2023"'
-
-
-def _parse(text: str) -> dict[str, Any]:
-    first, slash, last = text.partition("/")
-    if not slash:
-        return _parse_one(text, text)
-    if "/" in last:
-        raise ValueError(f"a date range has one '/', got: {shown(text)}")
-    return {**_parse_one(first, text), "until": _Fields(_parse_one(last, text))}
-
-
-class _Fields(dict[str, Any]):
-    """The model fields of a date, as `_parse` makes them for the end of a range: marked as such, because while
-    a data file is read (see `SHARED_DATES`) a plain dict is a written date, and takes only "date" and
-    "inference"."""
-
-
-def _malformed(text: str) -> ValueError:
-    """Why `text` is not a date: the commonest slips by name, else the forms a date takes (the error path only)."""
-    if text != text.strip():
-        return ValueError(f"a date has no whitespace before or after it, got: {shown(text)}")
-    if any(c < " " or "\x7f" <= c <= "\x9f" for c in text):
-        return ValueError(f"a date holds no control characters, got: {shown(text)}")
-    if any(c.isdigit() and not c.isascii() for c in text):
-        return ValueError(f"a date is written with the ASCII digits 0-9, got: {shown(text)}")
-    if re.search(r"(?<![0-9])[0-9]{5,}", text):
-        return ValueError(f"a year has four digits, from 0001 to 9999, got: {shown(text)}")
-    return ValueError(f"a date must be written {_FORMS}, got: {shown(text)}")
-
-
 _MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -115,96 +68,6 @@ nothing else. Outside a load a dict of the model's fields is a date too, as for 
 
 A context variable rather than a validation context: pydantic then calls the date validator without building
 a `ValidationInfo` for each of the hundreds of dates of a load, and each thread or task sees its own."""
-
-
-def _fields(value: object) -> dict[str, Any]:
-    """The model fields of a written date: a string, or a dict of exactly a "date" string and an "inference"."""
-    if isinstance(value, str):
-        return _parse(value)
-    if not isinstance(value, dict):
-        raise ValueError(
-            f'a date is a string written {_FORMS}, or {{"date": ..., "inference": ...}} when inferred, '
-            f"got: {shown(value)}"
-        )
-    written: dict[object, object] = value  # pyright: ignore[reportUnknownVariableType]  # keys checked below
-    if len(written) != 2 or "date" not in written or "inference" not in written:
-        raise _wrong_keys(written)
-    text, inference = written["date"], written["inference"]
-    if not isinstance(text, str):
-        raise ValueError(f"'date' must be a string written {_FORMS}, got: {shown(text)}")
-    if not isinstance(inference, str):
-        raise ValueError(
-            f"'inference' must be a string saying why the date is inferred, got: {shown(inference)}; {_STATED}"
-        )
-    problem = _inference_problem(inference)
-    if problem is not None:
-        raise ValueError(problem)
-    return {**_parse(text), "inference": inference}
-
-
-def _wrong_keys(written: dict[object, object]) -> ValueError:
-    """The error for a date object without exactly the keys "date" and "inference" (the error path only).
-
-    An unknown key is reported at its own place, as pydantic reports an unknown field of any record (so the
-    loader names it, "start.year"); a key the model has ("year", "until") would otherwise override the date.
-    """
-    unknown = [key for key in written if key not in ("date", "inference")]
-    if not unknown:
-        return ValueError(f"{_KEYS_RULE}, got: {', '.join(shown(key) for key in written) or 'no keys'}; {_STATED}")
-    from pydantic_core import PydanticCustomError, ValidationError  # noqa: PLC0415  # only on the error path
-
-    message = PydanticCustomError("extra_forbidden", f"Extra inputs are not permitted: {_KEYS_RULE}; {_STATED}")
-    # pydantic-core turns a ValidationError raised by a validator into its errors, each at its place.
-    return ValidationError.from_exception_data(
-        "PartialDate", [{"type": message, "loc": (cast("str", key),), "input": written[key]} for key in unknown]
-    )
-
-
-def _own_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """The model's fields, given outside a load (``PartialDate(year=1995, inference="why")``), their inference
-    checked as `_fields` checks that of a written date (`_check` would read it from every date a load makes)."""
-    inference = fields.get("inference")
-    if isinstance(inference, str):
-        problem = _inference_problem(inference)
-        if problem is not None:
-            raise ValueError(problem)
-    return fields
-
-
-# Cached: each load checks every distinct inference once (28 in the bundled files, of a few hundred characters
-# each), and scanning them cost about 1 % of a load's instructions; a hit is a lookup by the hash that the load's
-# shared-date key has already worked out. The bound holds far more inferences than the data has.
-@functools.lru_cache(maxsize=1024)
-def _inference_problem(inference: str) -> str | None:
-    """What is wrong with the text of an inference, if anything."""
-    stripped = inference.strip()
-    if not stripped:
-        return f"'inference' must say why the date is inferred, got: {shown(inference)}"
-    if stripped != inference:
-        return f"'inference' has no whitespace before or after it, got: {shown(inference)}"
-    # isprintable() is False for every control character (and some other characters): one C call spares most
-    # inferences the character-by-character scan.
-    if not inference.isprintable() and any(c < " " or "\x7f" <= c <= "\x9f" for c in inference):
-        return f"'inference' holds no control characters (a line break, a tab), got: {shown(inference)}"
-    return None
-
-
-def _parse_one(piece: str, text: str) -> dict[str, Any]:
-    """The fields of one end of `text`: `piece` is all of it, or one side of its '/'."""
-    match = _PATTERN.fullmatch(piece)
-    if match is None:
-        raise _malformed(text)
-    part, year, month, day = match.groups()
-    if part is not None and month is not None:
-        raise ValueError(f"a part of a year takes a year only, got: {shown(text)}")
-    if year == "0000":
-        raise ValueError(f"a year runs from 0001 to 9999, got: {shown(text)}")
-    return {
-        "year": int(year),
-        "month": None if month is None else int(month),
-        "day": None if day is None else int(day),
-        "part": None if part is None else YearPart(part),
-    }
 
 
 class _RangeEnd:
@@ -314,18 +177,18 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
                 # A key only for exactly two strings: anything else goes to _fields, unshared, to say what is wrong.
                 key = (text, inference) if type(text) is str and type(inference) is str and len(fields) == 2 else None
             elif shared is None:
-                return handler(_own_fields(fields))  # the model's fields, outside a load (see SHARED_DATES)
+                return handler(own_fields(fields))  # the model's fields, outside a load (see SHARED_DATES)
             else:
-                key = None  # in a data file, a dict without "date": _fields says what a date is
-        elif shared is None or type(value) is PartialDate or type(value) is _Fields:
+                key = None  # in a data file, a dict without "date": fields_of says what a date is
+        elif shared is None or type(value) is PartialDate or type(value) is Fields:
             return handler(value)  # an instance, the fields of a range's end, or a wrong type pydantic reports
         else:
-            return handler(_fields(value))  # in a load: a wrong type, which _fields names as a data file's
+            return handler(fields_of(value))  # in a load: a wrong type, which _fields names as a data file's
         if shared is None or key is None:
-            return handler(_fields(value))  # pyright: ignore[reportUnknownArgumentType]  # str or dict, as checked
+            return handler(fields_of(value))  # pyright: ignore[reportUnknownArgumentType]  # str or dict, as checked
         date = shared.get(key)
         if date is None:
-            date = shared[key] = handler(_fields(value))  # pyright: ignore[reportUnknownArgumentType]  # likewise
+            date = shared[key] = handler(fields_of(value))  # pyright: ignore[reportUnknownArgumentType]  # likewise
         return date
 
     @classmethod
@@ -334,7 +197,7 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         text = {"type": "string", "pattern": TEXT_PATTERN, "examples": ["2023", "late 2023", "2023-09-10/2023-09-11"]}
         inferred = {
             "type": "object",
-            "properties": {"date": text, "inference": {"type": "string", "minLength": 1}},
+            "properties": {"date": text, "inference": {"type": "string", "minLength": 1, "pattern": INFERENCE_PATTERN}},
             "required": ["date", "inference"],
             "additionalProperties": False,
         }
