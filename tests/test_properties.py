@@ -1,14 +1,13 @@
-"""Properties over large input spaces (any text, any dates), on the tests' own fixture data."""
+"""Properties over large input spaces (any text, any dates), on the tests' own fixture data; normalize's own
+properties are in test_normalize.py."""
 
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vn_diplomacy as vd
@@ -45,28 +44,6 @@ def test_lookup_and_get_give_a_record_or_not_found(fixture_data: vd.Dataset, dat
     else:
         with pytest.raises(NotFound):
             collection.lookup(text)
-
-
-@given(st.text(max_size=40))
-def test_normalize_is_idempotent(text: str) -> None:
-    once = vd.normalize(text)
-    assert vd.normalize(once) == once
-
-
-def folded_by_definition(text: str) -> str:
-    """normalize() as its docstring defines it, without the ASCII fast path: the reference to compare with."""
-    text = text.casefold().replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^0-9a-z]+", " ", re.sub(r"[.'’‘`]", "", text)).strip()  # noqa: RUF001  # curly quotes meant
-
-
-PUNCTUATED = st.text(alphabet=st.sampled_from("aZđ ́.-’‘–—`'"), max_size=20)  # noqa: RUF001  # curly quotes, dashes
-
-
-@given(st.text(max_size=40) | st.text(alphabet=st.characters(max_codepoint=127), max_size=40) | PUNCTUATED)
-@example("Vietnam’s upgrade of ties – with ‘major’ partners")  # noqa: RUF001  # the table's characters, as in titles
-def test_normalize_agrees_with_its_definition(text: str) -> None:
-    assert vd.normalize(text) == folded_by_definition(text)
 
 
 def padded(text: str) -> str:

@@ -83,6 +83,21 @@ def test_a_name_that_folds_to_nothing_is_refused(data_dir: Path) -> None:
     assert error.record == "'CN'"
 
 
+def test_a_name_in_another_script_is_found_by_itself_and_by_nothing_else(data_dir: Path) -> None:
+    """An alias 中国 once folded to "" and then answered any text in another script, "Россия" included."""
+    edit(
+        data_dir,
+        "partners.json",
+        lambda rs: record(rs, "CN").update(aliases=[*record(rs, "CN").get("aliases", []), "中国"]),
+    )
+    partners = vd.load(data_dir).partners
+    assert partners.lookup("中国").id == "CN"
+    assert partners.find("Россия") is None
+    assert partners.find("日本") is None
+    with pytest.raises(NotFound, match="unknown partner id or name 'Россия'"):
+        partners.lookup("Россия")
+
+
 # --- numbers and days -----------------------------------------------------------------------------
 
 

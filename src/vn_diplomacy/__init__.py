@@ -18,7 +18,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
-    from vn_diplomacy.collection import Collection, normalize
+    from vn_diplomacy.collection import Collection
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
     from vn_diplomacy.errors import DataError, NotFound, QueryError, VnDiplomacyError
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from vn_diplomacy.records.trade import TradeFigure
     from vn_diplomacy.registry import FILES, CollectionName
     from vn_diplomacy.schema import json_schema
+    from vn_diplomacy.text import normalize
     from vn_diplomacy.versions import DATA_VERSION
 
 __all__ = [
@@ -116,7 +117,7 @@ claims: Collection[Claim]
 
 # Where each other public name is defined.
 _MODULES: Final = {
-    "vn_diplomacy.collection": ("Collection", "normalize"),
+    "vn_diplomacy.collection": ("Collection",),
     "vn_diplomacy.dataset": ("Dataset",),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
     "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
@@ -141,6 +142,7 @@ _MODULES: Final = {
     "vn_diplomacy.records.trade": ("TradeFigure",),
     "vn_diplomacy.registry": ("FILES", "CollectionName"),
     "vn_diplomacy.schema": ("json_schema",),
+    "vn_diplomacy.text": ("normalize",),
     "vn_diplomacy.versions": ("DATA_VERSION",),
 }
 _HOME: Final = {name: module for module, names in _MODULES.items() for name in names}

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from vn_diplomacy.collection import suggest
 from vn_diplomacy.errors import DataError, shown
 from vn_diplomacy.records.base import VIETNAM, Reference, levels_of, references_of
 from vn_diplomacy.registry import entry
+from vn_diplomacy.text import suggest
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping

@@ -3,92 +3,25 @@
 from __future__ import annotations
 
 import datetime
-import re
-import unicodedata
 from operator import attrgetter
 from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from vn_diplomacy._spans import overlapping, span_index
 from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
 from vn_diplomacy.records.base import Record, references_of, require_day
+from vn_diplomacy.text import normalize, suggest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
-__all__ = ["Collection", "normalize", "not_found", "suggest"]
+__all__ = ["Collection", "not_found"]
 
 # Covariant: collections are read-only, so a Collection[Partner] is a Collection[Record].
 T_co = TypeVar("T_co", bound=Record, covariant=True)
 R = TypeVar("R", bound=Record)
 Span = tuple[datetime.date, datetime.date] | None
 
-# Patterns, not compiled at import (half a millisecond of every first answer): only text in other scripts
-# needs them, and re compiles and caches them on that first use.
-_DROPPED: Final = r"[.'’‘`]"  # noqa: RUF001  # curly apostrophes are meant
-_SEPARATORS: Final = r"[^0-9a-z]+"
 _ID: Final = attrgetter("id")
-# One str.translate for the non-ASCII text of names: it drops the combining marks Vietnamese letters decompose
-# into (U+0300-U+036F) and the curly apostrophes, and makes dashes spaces, as the two rules above would; most
-# names are ASCII after it, and take the fast way.
-_UNICODE_FOLD: Final[dict[int, str | None]] = {
-    **{code: None for code in range(0x300, 0x370) if unicodedata.combining(chr(code))},
-    **dict.fromkeys(map(ord, "’‘"), None),  # noqa: RUF001  # curly apostrophes are meant
-    **dict.fromkeys(map(ord, "–—"), " "),  # noqa: RUF001  # en and em dashes are meant
-}
-# The same two rules for ASCII text, as one bytes.translate: dots, apostrophes and backticks are deleted
-# (its second argument), A-Z become a-z (all casefold() does to ASCII), and any other byte that is not a digit
-# or a lowercase letter becomes a space.
-_ASCII_FOLD: Final = bytes(
-    c + 32 if "A" <= chr(c) <= "Z" else c if "0" <= chr(c) <= "9" or "a" <= chr(c) <= "z" else 32 for c in range(256)
-)
-
-
-def normalize(text: str) -> str:
-    """Fold text for matching: case, Vietnamese diacritics (đ too), punctuation and spacing.
-
-    Dots and apostrophes vanish ("U.S." is "us"); any other run of non-alphanumerics is one space.
-
-    Examples:
-        >>> normalize("  Bùi Thanh Sơn ")
-        'bui thanh son'
-        >>> normalize("U.S.") == normalize("us")
-        True
-    """
-    if not text.isascii():  # most names and queries are ASCII, and skip all of this
-        text = text.casefold()
-        if not text.isascii():
-            # Vietnamese marks decompose into U+0300-U+036F: one translate drops them (and curly apostrophes
-            # and dashes), and most names are then ASCII. Whatever is left (other scripts, other marks) takes
-            # the character-by-character way.
-            text = unicodedata.normalize("NFKD", text.replace("đ", "d")).translate(_UNICODE_FOLD)
-            if not text.isascii():
-                text = "".join(c for c in text if not unicodedata.combining(c))
-                return re.sub(_SEPARATORS, " ", re.sub(_DROPPED, "", text)).strip()
-    # ASCII, as written or once folded: one table lowercases and folds at once, faster than casefold() (which
-    # has no ASCII fast path in CPython) and two regexes.
-    return " ".join(text.encode().translate(_ASCII_FOLD, b".'`").decode().split())
-
-
-def suggest(key: str, choices: Iterable[str]) -> tuple[str, ...]:
-    """Up to three of `choices` closest to `key` once both are folded by `normalize`, best first.
-
-    Choices that start with the key come first, shortest first; then difflib's closest. Short
-    keys (up to three characters, such as a mistyped id) take a looser cutoff.
-
-    Examples:
-        >>> suggest("JA", ["JP", "Japan", "US"])
-        ('Japan', 'JP')
-    """
-    import difflib  # noqa: PLC0415  # only on the error path
-
-    by_folded: dict[str, str] = {}
-    for choice in choices:
-        by_folded.setdefault(normalize(choice), choice)
-    folded = normalize(key)
-    cutoff = 0.5 if len(folded) <= 3 else 0.6
-    starting = sorted((name for name in by_folded if name.startswith(folded)), key=len) if len(folded) >= 2 else []
-    close = [*starting, *difflib.get_close_matches(folded, list(by_folded), n=3, cutoff=cutoff)]
-    return tuple(dict.fromkeys(by_folded[c] for c in close))[:3]
 
 
 def not_found(kind: str, key: str, records: Iterable[Record], how: str) -> NotFound:

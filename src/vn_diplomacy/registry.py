@@ -128,8 +128,8 @@ def entry(name: str) -> Entry:
 
 def unknown_collection(name: str) -> QueryError:
     """The error for a name that is not a collection, with the closest one."""
-    from vn_diplomacy.collection import suggest  # noqa: PLC0415  # only on the error path
     from vn_diplomacy.errors import QueryError  # noqa: PLC0415  # likewise
+    from vn_diplomacy.text import suggest  # noqa: PLC0415  # only on the error path
 
     hint = suggest(name, FILES)
     also = f"; did you mean {hint[0]!r}?" if hint else ""
