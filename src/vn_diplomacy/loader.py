@@ -178,7 +178,7 @@ def bundled() -> Dataset:
     Sources and partners are validated when a collection is first used; the five files that refer to them
     (people, engagements, trade, agreements, claims) when one of those five is first used, so a first question
     about partners builds neither their schemas nor their records. Each collection is whole and valid, or its
-    use raises a DataError; `load()` validates all seven before it returns.
+    use raises a DataError; `load()` validates every collection before it returns.
     """
     if not _bundled:
         with _lock:

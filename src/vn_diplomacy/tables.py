@@ -180,7 +180,7 @@ def columns(collection: CollectionName) -> tuple[Column, ...]:
     """The columns of a collection's table, in order: the model's fields, flattened, then derived ones.
 
     Raises:
-        QueryError: `collection` is not one of the seven collection names.
+        QueryError: `collection` is not a collection name.
 
     Examples:
         >>> from vn_diplomacy.tables import columns
@@ -216,7 +216,7 @@ def to_records(dataset: Dataset, collection: CollectionName) -> tuple[dict[str, 
     """The records of one collection of `dataset` as flat rows (see the module's flattening rules).
 
     Raises:
-        QueryError: `collection` is not one of the seven collection names.
+        QueryError: `collection` is not a collection name.
 
     Examples:
         >>> import vn_diplomacy as vd
