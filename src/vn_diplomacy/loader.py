@@ -61,15 +61,9 @@ class _Load:
         self.collections: dict[str, Collection[Record]] = {}
         # Equal dates are one object across the files of this load, and only this load (see PartialDate).
         self.dates: dict[object, PartialDate] = {}
-
-    @property
-    def involved(self) -> tuple[str, ...]:
-        """The collections `involving()` mixes, as the record classes loaded so far declare them (no import)."""
-        return tuple(
-            dict.fromkeys(
-                target for name in self.records for target in _checks.involved_collections(entry(name).record)
-            )
-        )
+        # The collections `involving()` mixes, as the record classes loaded so far declare them: worked out as a
+        # group loads, not at each query.
+        self.involved: tuple[str, ...] = ()
 
     def file(self, name: str) -> str:
         return f"{self.label}/{FILES[name]}"  # type: ignore[index]  # a registry name
@@ -120,9 +114,7 @@ class _Load:
             records: dict[str, tuple[Record, ...]] = {**self.records, **validated}
             ids = {**self.ids, **{name: frozenset(r.id for r in rs) for name, rs in validated.items()}}
             # Ids first: with two records of one id, a reference to either would be taken for the other.
-            involved = tuple(
-                dict.fromkeys(target for name in records for target in _checks.involved_collections(entry(name).record))
-            )
+            involved = _involved(records)
             if len(involved) > 1:  # cheap: set operations over the ids, once a group
                 _checks.check_distinct_ids(
                     {name: records[name] for name in involved}, {name: self.file(name) for name in involved}
@@ -143,9 +135,14 @@ class _Load:
                     file=self.file(item.name),
                 )
             # Only now, with every check passed, does the group count as loaded.
-            self.records, self.ids, self.collections = records, ids, collections
+            self.records, self.ids, self.collections, self.involved = records, ids, collections, involved
             made.update({item.name: collections[item.name] for item in members})
         return made
+
+
+def _involved(records: dict[str, tuple[Record, ...]]) -> tuple[str, ...]:
+    """The collections `involving()` mixes, as the record classes of `records` declare them (imports none)."""
+    return tuple(dict.fromkeys(t for name in records for t in _checks.involved_collections(entry(name).record)))
 
 
 def _read_dataset(folder: Traversable, label: str, *, lazy: bool = False) -> Dataset:
