@@ -144,8 +144,10 @@ def _engagement(
         record["location"] = place
     if rng.random() < 0.5:
         record["discussed"] = sorted(rng.sample(_TOPICS, rng.randint(1, 3)))
+    quote = f"The two sides met on this occasion, number {index}, and agreed."
+    at = rng.randrange(0, 40_000)  # offsets into an article, as the bundled quotes have
     record["evidence"] = [
-        {"source": rng.choice(sources), "quote": f"The two sides met on this occasion, number {index}, and agreed."}
+        {"source": rng.choice(sources), "quote": quote, "start": at, "end": at + len(quote)}
         for _ in range(rng.randint(1, 2))
     ]
     return record

@@ -431,7 +431,7 @@ def test_records_are_frozen_and_strict(fixture_data: vd.Dataset) -> None:
     assert isinstance(us.aliases, tuple)
     assert isinstance(us.evidence, tuple)
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
-        vd.Evidence.model_validate({"source": "x", "quote": "y", "page": 1})
+        vd.Evidence.model_validate({"source": "x", "quote": "y", "start": 0, "end": 1, "page": 1})
     with pytest.raises(ValidationError, match="at least 1 item"):
         vd.Claim.model_validate({"id": "c", "statement": "s", "as_of": "2024", "evidence": []})
 

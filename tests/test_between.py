@@ -12,7 +12,7 @@ import vn_diplomacy as vd
 
 D = datetime.date
 LAST_ORDINAL = D.max.toordinal()
-EVIDENCE = (vd.Evidence(source="test", quote="A quote."),)
+EVIDENCE = (vd.Evidence(source="test", quote="A quote.", start=0, end=8),)
 
 
 class Dated(vd.Record, frozen=True):

@@ -438,12 +438,12 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
         "ID         PUBLISHED   PUBLISHER      TITLE"
         "                                                                        URL",
         "fixture-a  2024-03-19  Fixture Press  Fixture article A: Minister answers legislators on ties with major "
-        "partners  -",
+        "partners  https://example.org/vn-diplomacy/fixture-article-a",
         "fixture-c  2024-09-21  Fixture Press  (untitled)"
         "                                                                   "
         "https://example.org/vn-diplomacy/fixture-article-c",
         "fixture-b  2025        Fixture Wire   Fixture article B: Deputy Prime Minister meets counterparts in Kuala "
-        "Lumpur  -",
+        "Lumpur  https://example.org/vn-diplomacy/fixture-article-b",
         "(3 sources)",
     )
     assert ids(capsys, "sources") == ["fixture-a", "fixture-c", "fixture-b"]

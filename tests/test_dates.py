@@ -136,7 +136,7 @@ def test_a_date_inside_a_record_is_checked_once(mode: str) -> None:
         "title": "Minister",
         "entity": "VN",
         "as_of": "2023-09-10/2023-09-11",
-        "evidence": [{"source": "s", "quote": "q"}],
+        "evidence": [{"source": "s", "quote": "q", "start": 0, "end": 1}],
     }
     runs: list[object] = []
 

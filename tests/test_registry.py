@@ -79,7 +79,9 @@ def test_a_new_reference_field_is_checked_by_its_annotation_alone() -> None:
 
     (reference,) = [r for r in references_of(Note) if r.involves]
     assert (reference.field, reference.direct, reference.many) == ("about", True, False)
-    note = Note.model_validate({"id": "n", "about": "XX", "evidence": [{"source": "s", "quote": "q"}]})
+    note = Note.model_validate(
+        {"id": "n", "about": "XX", "evidence": [{"source": "s", "quote": "q", "start": 0, "end": 1}]}
+    )
     assert note.references() == ("XX",)
     with pytest.raises(vd.DataError, match=r"field about: unknown partner id 'XX'"):
         _checks.check_references("notes.json", (note,), {"partners": frozenset({"JP"}), "sources": frozenset({"s"})})

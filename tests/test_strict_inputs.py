@@ -67,7 +67,11 @@ def test_a_list_item_holding_the_table_separator_is_refused_at_load(data_dir: Pa
 
 def test_a_quote_may_hold_a_line_break_but_no_other_control_character(data_dir: Path) -> None:
     def set_quote(quote: str) -> Callable[[Records], None]:
-        return lambda rs: record(rs, "JP")["evidence"][0].update(quote=quote)
+        def change(rs: Records) -> None:
+            evidence = record(rs, "JP")["evidence"][0]
+            evidence.update(quote=quote, end=evidence["start"] + len(quote))
+
+        return change
 
     edit(data_dir, "partners.json", set_quote("first line\nsecond line"))
     assert vd.load(data_dir).partners.get("JP").evidence[0].quote == "first line\nsecond line"

@@ -71,8 +71,7 @@ def _evidence(page: str, evidence: Iterable[Evidence]) -> list[str]:
         source = vd.sources.get(item.source)
         label = f"{_text(source.publisher or source.title or source.id)}, {_text(source.published)}"
         cite = f"[{label}]({_link(page, f'{ROOT}/sources.md', _source_anchor(source.id))})"
-        if source.url is not None:
-            cite += f" · [the article]({source.url})"
+        cite += f" · [the article]({source.url})"
         lines += ["", *(f"> {_text(line)}" if line else ">" for line in item.quote.splitlines()), ">", f"> — {cite}"]
     return [*lines, ""]
 
@@ -322,7 +321,8 @@ def _sources() -> str:
         lines.append(f"- Id: `{source.id}`")
         lines.append(f"- Publisher: {_text(source.publisher or 'not named in the text')}")
         lines.append(f"- Published: {_date(source.published)}")
-        lines.append(f"- Address: {source.url if source.url is not None else 'not given in the text'}")
+        lines.append(f"- Address: <{source.url}>")
+        lines.append(f"- SHA-256 of the article file: `{source.sha256}`")
         lines += _evidence(f"{ROOT}/sources.md", source.evidence)
     intro = "The five articles every fact is quoted from. Where the text gives no address, none is invented."
     return _collection_page("Sources", intro, lines)

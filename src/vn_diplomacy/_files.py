@@ -1,4 +1,5 @@
-"""Stage 1 of a load: the bytes of each data file, read only from a regular file of a sane size."""
+"""Stage 1 of a load: the bytes of each data file (or article, for `verify`), read only from a regular file of a
+sane size."""
 
 from __future__ import annotations
 
@@ -27,8 +28,11 @@ MAX_FILE_SIZE: Final = 256 << 20
 """The largest data file read, in bytes (256 MiB: ten times the growth benchmark's 10^5 engagements)."""
 
 
-def read(folder: Traversable, name: str, label: str, known: tuple[str, ...]) -> bytes:
-    """The bytes of data file `name` of `folder`; `label` is how messages name it, `known` the files a folder holds.
+def read(
+    folder: Traversable, name: str, label: str, missing: str, *, kind: str = "a data file", form: str = "a JSON file"
+) -> bytes:
+    """The bytes of file `name` of `folder`: `label` names it in messages, `missing` says what to do when it is
+    absent, `kind` and `form` what the file should be ("a data file", "a JSON file"; "an article", "a text file").
 
     Raises:
         DataError: The file is missing, is not a regular file (a FIFO, a device, a folder), is larger than
@@ -38,7 +42,7 @@ def read(folder: Traversable, name: str, label: str, known: tuple[str, ...]) -> 
         try:
             return folder.joinpath(name).read_bytes()
         except FileNotFoundError:
-            raise DataError(f"missing data file; a data directory holds {', '.join(known)}", file=label) from None
+            raise DataError(missing, file=label) from None
         except OSError as exc:
             raise DataError(f"cannot read the file: {exc.strerror or exc}", file=label) from exc
     try:
@@ -46,17 +50,15 @@ def read(folder: Traversable, name: str, label: str, known: tuple[str, ...]) -> 
         # ignores the flag.
         fd = os.open(os.path.join(folder, name), os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise DataError(f"missing data file; a data directory holds {', '.join(known)}", file=label) from None
+        raise DataError(missing, file=label) from None
     except OSError as exc:
         raise DataError(f"cannot open the file: {exc.strerror or exc}", file=label) from exc
     try:
         info = os.fstat(fd)  # of what was opened, not of a path that may have changed since
         if not stat.S_ISREG(info.st_mode):
-            raise DataError(f"not a regular file ({_what(info.st_mode)}); a data file is a JSON file", file=label)
+            raise DataError(f"not a regular file ({_what(info.st_mode)}); {kind} is {form}", file=label)
         if info.st_size > MAX_FILE_SIZE:
-            raise DataError(
-                f"the file is {info.st_size:,} bytes; a data file may be at most {MAX_FILE_SIZE:,}", file=label
-            )
+            raise DataError(f"the file is {info.st_size:,} bytes; {kind} may be at most {MAX_FILE_SIZE:,}", file=label)
     except BaseException:
         os.close(fd)
         raise

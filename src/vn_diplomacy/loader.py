@@ -76,7 +76,8 @@ class _Load:
     def bytes_of(self, name: str) -> bytes:
         raw = self.raw.pop(name, None)  # dropped once its records are made: the peak is records, not records + text
         if raw is None:
-            raw = _files.read(self.folder, FILES[name], self.file(name), tuple(FILES.values()))  # type: ignore[index]
+            missing = f"missing data file; a data directory holds {', '.join(FILES.values())}"
+            raw = _files.read(self.folder, FILES[name], self.file(name), missing)  # type: ignore[index]
         return raw
 
     def resolve(self, text: str) -> str:

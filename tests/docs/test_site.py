@@ -109,8 +109,7 @@ def test_quotes_link_to_their_source(site: Path) -> None:
     sources = (site / "catalogue" / "sources" / "index.html").read_text(encoding="utf-8")
     for source in vd.sources:
         assert f'id="source-{source.id}"' in sources
-        if source.url is not None:
-            assert f'href="{html.escape(source.url)}"' in sources
+        assert f'href="{html.escape(source.url)}"' in sources
 
 
 def test_partners_index_groups_every_partner_by_its_latest_tier(site: Path) -> None:

@@ -49,14 +49,15 @@ assert_type(vd.engagements.get("x").span(), tuple[datetime.date, datetime.date])
 evidence = record.evidence[0]
 assert_type(evidence.source, str)
 assert_type(evidence.quote, str)
-assert_type(Evidence(source="s", quote="q"), Evidence)
+assert_type(Evidence(source="s", quote="q", start=0, end=1), Evidence)
 
 source = vd.sources.get("x")
 assert_type(source, Source)
 assert_type(source.title, str | None)
 assert_type(source.publisher, str | None)
 assert_type(source.published, PartialDate)
-assert_type(source.url, str | None)
+assert_type(source.url, str)
+assert_type(source.sha256, str)
 assert_type(source.file, str)
 
 # Partners, their tiers, relations and facts.

@@ -27,8 +27,8 @@ ordered = Tier.STRATEGIC < "comprehensive"  # E: mypy[operator] pyright[Operator
 Tier.STRATEGICAL  # E: mypy[attr-defined] pyright[AttributeAccessIssue,UnknownMemberType]
 Evidence("source", "quote")  # E: mypy[call-arg] pyright[CallIssue]
 Evidence(source="source")  # E: mypy[call-arg] pyright[CallIssue]
-Evidence(source="source", quote="quote", page=3)  # E: mypy[call-arg] pyright[CallIssue]
-Evidence(source=1, quote="quote")  # E: mypy[arg-type] pyright[ArgumentType]
+Evidence(source="source", quote="quote", start=0, end=5, page=3)  # E: mypy[call-arg] pyright[CallIssue]
+Evidence(source=1, quote="quote", start=0, end=5)  # E: mypy[arg-type] pyright[ArgumentType]
 
 
 def tier_name() -> str:

@@ -75,11 +75,13 @@ def _main(args_list: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from vn_diplomacy.cli._commands import answer
+    from vn_diplomacy.cli._commands import Unverified, answer
     from vn_diplomacy.errors import VnDiplomacyError
 
     try:
         text = answer(args)
     except (VnDiplomacyError, OSError) as error:  # no answer, or a folder that cannot be read or written
         return fail(str(error))
+    except Unverified as failed:  # the report goes to stdout, as a passing one does; the status says it failed
+        return emit(failed.report) or 1
     return emit(text)

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from vn_diplomacy.dataset import Dataset
 
-__all__ = ["answer", "overview", "version"]
+__all__ = ["Unverified", "answer", "overview", "version"]
 
 
 def overview(data: Dataset | None = None) -> str:
@@ -185,7 +185,7 @@ def _claims(data: Dataset, args: argparse.Namespace) -> str:
 def _sources(data: Dataset, args: argparse.Namespace) -> str:
     if args.json:
         return json_list(data.sources)
-    rows = [[s.id, str(s.published), s.publisher or "-", s.title or "(untitled)", s.url or "-"] for s in data.sources]
+    rows = [[s.id, str(s.published), s.publisher or "-", s.title or "(untitled)", s.url] for s in data.sources]
     return table(["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
 
 
@@ -204,6 +204,30 @@ def _validate(args: argparse.Namespace) -> str:
     return f"{args.directory}: valid ({counts}); every file, reference and evidence source checked"
 
 
+class Unverified(Exception):  # noqa: N818  # not an error of the program: the answer of `verify`, that fails
+    """`verify` found problems: `report` lists them, for stdout; the exit status is 1."""
+
+    def __init__(self, report: str) -> None:
+        super().__init__(report)
+        self.report = report
+
+
+def _verify(data: Dataset, args: argparse.Namespace) -> str:
+    from vn_diplomacy.verify import verify_report
+
+    checked = verify_report(args.directory, data)
+    counts = f"{checked.articles} article{'s' if checked.articles != 1 else ''} and {checked.quotes} quotes"
+    if not checked.problems:
+        return (
+            f"{args.directory}: verified {counts}: every article file has the sha256 the data records, "
+            "and every quote is its article's text at its offsets"
+        )
+    count = len(checked.problems)
+    lines = [f"{args.directory}: {count} problem{'s' if count != 1 else ''} in checking {counts}:"]
+    lines += [f"  {problem}" for problem in checked.problems]
+    raise Unverified("\n".join(lines))
+
+
 HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], str]] = {
     "partners": _partners,
     "partner": _partner,
@@ -215,6 +239,7 @@ HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], str]] = {
     "claims": _claims,
     "sources": _sources,
     "export": _export,
+    "verify": _verify,
 }
 
 

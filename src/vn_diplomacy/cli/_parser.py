@@ -38,6 +38,7 @@ COMMANDS = {
     "sources": "list the source articles",
     "export": "write every collection to files, with a Frictionless datapackage.json",
     "validate": "check a data directory exactly as vn_diplomacy.load(DIR) does",
+    "verify": "check the quotes against a folder of the articles: each file's sha256, each quote at its offsets",
 }
 """Each subcommand and its one-line summary, in the order `--help` lists them."""
 
@@ -56,8 +57,10 @@ _EPILOG = """examples:
   vn-diplomacy trade --json
   vn-diplomacy export --format csv --out vn-data
   vn-diplomacy validate my-data/
+  vn-diplomacy verify tests/corpus
 
-exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data), 2 for wrong usage"""
+exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data) or verify finds a
+quote or article that does not hold, 2 for wrong usage"""
 
 HELP = "\n".join(
     [
@@ -183,7 +186,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", required=True, type=_folder, metavar="DIR", help="the folder to write (created if missing)"
     )
     validate = command("validate")
-    validate.add_argument("directory", type=_folder, metavar="DIR", help="a folder holding the seven JSON data files")
+    validate.add_argument("directory", type=_folder, metavar="DIR", help="a folder holding the JSON data files")
+    verify = command("verify")
+    verify.add_argument(
+        "directory", type=_folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
+    )
     return parser
 
 

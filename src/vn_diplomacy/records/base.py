@@ -18,7 +18,7 @@ from functools import cache
 from operator import attrgetter
 from typing import Annotated, Any, Final, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
 from vn_diplomacy.dates import PartialDate
 
@@ -35,9 +35,12 @@ __all__ = [
     "Record",
     "Ref",
     "Reference",
+    "Sha256",
     "SourceId",
     "Text",
+    "Url",
     "below",
+    "evidence_in",
     "levels_of",
     "models_in",
     "references_of",
@@ -60,6 +63,14 @@ Item = Annotated[str, StringConstraints(pattern=_ITEM_PATTERN)]
 
 _QUOTE_PATTERN: Final = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]+$"
 
+_URL_PATTERN: Final = r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$"
+Url = Annotated[str, StringConstraints(pattern=_URL_PATTERN)]
+"""An http or https address, without white space or control characters."""
+
+_SHA256_PATTERN: Final = r"^[0-9a-f]{64}$"
+Sha256 = Annotated[str, StringConstraints(pattern=_SHA256_PATTERN)]
+"""A SHA-256 digest as 64 lowercase hexadecimal digits."""
+
 PATTERNS: Final = {
     _TEXT_PATTERN: "text must not be empty or white space only, and must hold no control character",
     _ITEM_PATTERN: (
@@ -67,6 +78,8 @@ PATTERNS: Final = {
         "(which joins list items in a table cell)"
     ),
     _QUOTE_PATTERN: "a quote must not be empty and must hold no control character but line breaks and tabs",
+    _URL_PATTERN: "an address is http:// or https:// followed by no white space or control character",
+    _SHA256_PATTERN: "a SHA-256 digest is written as 64 lowercase hexadecimal digits",
 }
 """What each text pattern of the records means, in words, for error messages (pydantic would show the regex)."""
 
@@ -159,7 +172,11 @@ def require_day(value: object, name: str) -> datetime.date:
 
 
 class Evidence(BaseModel, frozen=True, extra="forbid"):
-    """A verbatim quote from one of the source articles that states (or implies) a fact."""
+    """A verbatim quote from one of the source articles, and where it stands in the article's text.
+
+    `start` and `end` are character offsets into the article's file decoded as UTF-8, so that
+    ``text[start:end] == quote``; `vn_diplomacy.verify` checks them against a folder of the articles.
+    """
 
     source: SourceId = Field(description="The id of the source article the quote comes from.")
     quote: str = Field(
@@ -167,6 +184,16 @@ class Evidence(BaseModel, frozen=True, extra="forbid"):
         pattern=_QUOTE_PATTERN,  # line breaks may be quoted; no other control character
         description="Text copied character for character from the article.",
     )
+    start: int = Field(ge=0, description="The offset of the quote's first character in the article's text.")
+    end: int = Field(ge=1, description="The offset just after the quote's last character: start + len(quote).")
+
+    @model_validator(mode="after")
+    def _anchored(self) -> "Evidence":
+        if self.end - self.start != len(self.quote):
+            raise ValueError(
+                f"end - start must be the quote's length, {len(self.quote)}: got start {self.start}, end {self.end}"
+            )
+        return self
 
 
 class Record(BaseModel, frozen=True, extra="forbid"):
@@ -252,6 +279,27 @@ class Reference:
         for name in self.path:
             level = below(level, name)
         return level
+
+
+def evidence_in(model: BaseModel, path: str = "") -> Iterator[tuple[str, Evidence]]:
+    """Each piece of evidence in `model` and the models nested in it, with its field path as load errors write
+    it, e.g. ``roles[1].evidence[0]``; in field order.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> next(evidence_in(vd.people.get("bui-thanh-son")))[0]
+        'evidence[0]'
+    """
+    for name in type(model).model_fields:
+        value: object = getattr(model, name)
+        many = type(value) is tuple
+        items: tuple[object, ...] = value if many else (value,)  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # a tuple, as tested
+        for index, item in enumerate(items):
+            where = f"{path}{name}[{index}]" if many else f"{path}{name}"
+            if type(item) is Evidence:
+                yield where, item
+            elif isinstance(item, BaseModel) and not isinstance(item, PartialDate):
+                yield from evidence_in(item, f"{where}.")
 
 
 def below(level: list[Any], name: str) -> list[Any]:

@@ -5,7 +5,7 @@ import datetime
 from pydantic import Field
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.records.base import Record, Text
+from vn_diplomacy.records.base import Record, Sha256, Text, Url
 
 __all__ = ["Source"]
 
@@ -20,8 +20,11 @@ class Source(Record, frozen=True):
     published: PartialDate = Field(
         description="When the article was published (inferred where the text gives no date)."
     )
-    url: Text | None = Field(default=None, description="Where the article was published, when the text gives it.")
+    url: Url = Field(description="Where the article was published: an http(s) address.")
     file: Text = Field(description="The file name of the article's text in the corpus the quotes are checked against.")
+    sha256: Sha256 = Field(
+        description="The SHA-256 of the article file's bytes, as 64 lowercase hex digits: what `verify` checks."
+    )
 
     def names(self) -> tuple[str, ...]:
         return () if self.title is None else (self.title,)
