@@ -7,6 +7,7 @@ tests know exactly; what the bundled data says is tested in tests/test_facts.py.
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -451,7 +452,10 @@ def test_to_records_gives_one_flat_row_per_record_in_iteration_order(fixture_dat
     assert (visit["start"], visit["end"], visit["end_latest"]) == ("2023-09-10", "2023-09-11", D(2023, 9, 11))
     assert (visit["partners"], visit["people"]) == ("US", "")
     rubio = rows[5]
-    assert (rubio["people"], rubio["discussed"]) == ("bui-thanh-son | marco-rubio", "trade | semiconductor cooperation")
+    discussed = json.loads(str(rubio["discussed"]))
+    assert rubio["people"] == "bui-thanh-son | marco-rubio"
+    assert [statement["text"] for statement in discussed] == ["trade and semiconductor cooperation"]
+    assert discussed[0]["evidence"][0]["quote"] == "The two sides discussed trade and semiconductor cooperation."
     assert rubio["start_inference"] == fixture_data.engagements.get("2025-07-11-son-rubio").start.inference
     (rank, usd) = fixture_data.to_records("trade")
     assert (rank["value"], rank["change"], usd["change_percent"]) == (Decimal(6), Decimal(-2), Decimal("20.5"))

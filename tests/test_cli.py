@@ -86,19 +86,20 @@ def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str], fix
     assert out == cli.overview(fixture_data) + "\n"
     assert out == text(
         HEADER,
-        "3 sources, 6 partners, 4 people, 7 engagements, 2 trade figures, 3 agreements, 3 claims",
+        "3 sources, 6 partners, 4 people, 7 engagements, 2 trade figures, 3 agreements, 3 claims, "
+        "1 discrepancy between or within articles",
         "",
         "Partners by latest known tier",
-        "  comprehensive strategic partnership (3): China (since 2008); Japan (since late 2023); "
-        "United States (since 2023-09-10/2023-09-11)",
-        "  strategic partnership (1): United Kingdom (attested 2024-03-18)",
+        "  comprehensive strategic partnership (3): China [stated: set up 2008]; Japan [stated: set up late 2023]; "
+        "United States [stated: set up 2023-09-10/2023-09-11]",
+        "  strategic partnership (1): United Kingdom [attested: in force 2024-03-18]",
         "  comprehensive partnership (0): none at this tier now",
         "",
         "Latest engagements",
         "  2025-12                17th meeting of the Vietnam-China Steering Committee [planned]",
-        "  2025-07-11             Bui Thanh Son meets Marco Rubio",
-        "  2025-07-11             Bui Thanh Son meets representatives of the European Union",
-        "  2025-07-10             Bui Thanh Son holds talks with Wang Yi",
+        "  2025-07-11 (inferred)  Bui Thanh Son meets Marco Rubio",
+        "  2025-07-11 (inferred)  Bui Thanh Son meets representatives of the European Union",
+        "  2025-07-10 (inferred)  Bui Thanh Son holds talks with Wang Yi",
         "  2024-03-18             Question-and-answer session with the foreign minister",
         "  2023-09-10..2023-09-11 US President's state visit to Vietnam",
         "  2020                   2020 conference of border localities in Liuzhou",
@@ -111,7 +112,7 @@ def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str], fix
         "Sources",
         "  2024-03-19  Fixture Press: Fixture article A: Minister answers legislators on ties with major partners",
         "  2024-09-21  Fixture Press: (untitled)",
-        "  2025  Fixture Wire: Fixture article B: Deputy Prime Minister meets counterparts in Kuala Lumpur",
+        "  2025 (inferred)  Fixture Wire: Fixture article B: Deputy Prime Minister meets counterparts in Kuala Lumpur",
         "",
         "More: vn-diplomacy --help",
     )
@@ -125,7 +126,7 @@ def test_overview_marks_an_inferred_tier(capsys: pytest.CaptureFixture[str], fix
     path.write_text(json.dumps(partners, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     status, out, err = run(capsys, "--data", str(fixture_dir))
     assert (status, err) == (0, "")
-    assert "\n  strategic partnership (1): United Kingdom (attested 2024-03-18, inferred)\n" in out
+    assert "\n  strategic partnership (1): United Kingdom [inferred: in force 2024-03-18]\n" in out
 
 
 def sections(overview: str) -> dict[str, list[str]]:
@@ -172,37 +173,37 @@ def test_overview_via_python_m() -> None:
 
 def test_partners_on_a_day_at_a_tier(capsys: pytest.CaptureFixture[str]) -> None:
     assert answer(capsys, "partners", "--tier", "comprehensive-strategic", "--on", "2024-03-19") == text(
-        "ID  NAME           KIND   TIER ON 2024-03-19       SINCE",
-        "CN  China          state  comprehensive-strategic  2008",
-        "JP  Japan          state  comprehensive-strategic  late 2023",
-        "US  United States  state  comprehensive-strategic  2023-09-10/2023-09-11",
+        "ID  NAME           KIND   TIER ON 2024-03-19       HOW KNOWN",
+        "CN  China          state  comprehensive-strategic  stated: set up 2008",
+        "JP  Japan          state  comprehensive-strategic  stated: set up late 2023",
+        "US  United States  state  comprehensive-strategic  stated: set up 2023-09-10/2023-09-11",
         "(3 partners)",
     )
 
 
 def test_partners_show_the_latest_tier_or_the_tier_in_force_on_the_day(capsys: pytest.CaptureFixture[str]) -> None:
     assert answer(capsys, "partners") == text(
-        "ID  NAME            KIND          TIER                     SINCE",
-        "CN  China           state         comprehensive-strategic  2008",
-        "EU  European Union  organisation  -",
-        "GB  United Kingdom  state         strategic                attested 2024-03-18",
-        "JP  Japan           state         comprehensive-strategic  late 2023",
-        "US  United States   state         comprehensive-strategic  2023-09-10/2023-09-11",
-        "VA  Holy See        state         -",
+        "ID  NAME            KIND          TIER                     HOW KNOWN",
+        "CN  China           state         comprehensive-strategic  stated: set up 2008",
+        "EU  European Union  organisation  unknown",
+        "GB  United Kingdom  state         strategic                attested: in force 2024-03-18",
+        "JP  Japan           state         comprehensive-strategic  stated: set up late 2023",
+        "US  United States   state         comprehensive-strategic  stated: set up 2023-09-10/2023-09-11",
+        "VA  Holy See        state         unknown",
         "(6 partners)",
     )
     assert answer(capsys, "partners", "--on", "2020-01-01") == text(
-        "ID  NAME            KIND          TIER ON 2020-01-01       SINCE",
-        "CN  China           state         comprehensive-strategic  2008",
-        "EU  European Union  organisation  -",
-        "GB  United Kingdom  state         -",
-        "JP  Japan           state         -",
-        "US  United States   state         comprehensive            2013",
-        "VA  Holy See        state         -",
+        "ID  NAME            KIND          TIER ON 2020-01-01       HOW KNOWN",
+        "CN  China           state         comprehensive-strategic  stated: set up 2008",
+        "EU  European Union  organisation  unknown",
+        "GB  United Kingdom  state         unknown",
+        "JP  Japan           state         unknown",
+        "US  United States   state         comprehensive            stated: set up 2013",
+        "VA  Holy See        state         unknown",
         "(6 partners)",
     )
     earlier = answer(capsys, "partners", "--on", "2010-06-01").splitlines()
-    assert earlier[5] == "US  United States   state         -"  # before its first tier, 2013
+    assert earlier[5] == "US  United States   state         unknown"  # before its first tier, 2013: not "none"
 
 
 def test_partners_json_is_the_records(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
@@ -238,23 +239,23 @@ def test_partner_by_name_shows_history_with_quotes(
         "Diplomatic relations",
         "  1995  normalised",
         *quoted(normalised.evidence),
-        "  1995  established",
+        "  1995 (inferred)  established",
         *quoted(established.evidence),
         "",
         "Tier history",
-        "  2013  comprehensive partnership",
+        "  stated: set up 2013  comprehensive partnership",
         *quoted(comprehensive.evidence),
-        "  2023-09-10/2023-09-11  comprehensive strategic partnership: "
+        "  stated: set up 2023-09-10/2023-09-11  comprehensive strategic partnership: "
         "Comprehensive strategic partnership for peace, cooperation and sustainable development",
         *quoted(upgrade.evidence),
         "",
         "Facts",
-        "  2025-07-11  cooperation-area: semiconductors",
+        "  2025-07-11 (inferred)  cooperation-area: semiconductors",
         *quoted(semiconductors.evidence),
         "",
         "Engagements (2)",
         "  2023-09-10..2023-09-11  US President's state visit to Vietnam",
-        "  2025-07-11  Bui Thanh Son meets Marco Rubio",
+        "  2025-07-11 (inferred)  Bui Thanh Son meets Marco Rubio",
         "",
         "Trade figures (1)",
         "  2024-01-01..2024-06-30 two-way trade: nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
@@ -262,7 +263,7 @@ def test_partner_by_name_shows_history_with_quotes(
         "Claims (2)",
         "  2024-03-18  Vietnam has comprehensive strategic partnerships with seven countries, "
         "among them China, Japan and the United States.",
-        "  2025-07-11  Vietnam and the United States celebrate 30 years of diplomatic relations.",
+        "  2025-07-11 (inferred)  Vietnam and the United States celebrate 30 years of diplomatic relations.",
     )
     assert quoted(normalised.evidence) == [
         '    "Vietnam normalised relations with the United States in 1995." [fixture-a]'
@@ -277,7 +278,7 @@ def test_partner_shows_agreements_aliases_and_an_empty_history(
         "Japan (JP), state",
         "",
         "Tier history",
-        "  late 2023  comprehensive strategic partnership",
+        "  stated: set up late 2023  comprehensive strategic partnership",
         *quoted(japan_tier.evidence),
         "",
         "Agreements (1)",
@@ -320,14 +321,14 @@ def test_people_and_person(capsys: pytest.CaptureFixture[str], fixture_data: vd.
         "Roles",
         "  2024-03-18  Minister of Foreign Affairs (VN)",
         *quoted(minister.evidence),
-        "  2025-07-11  Deputy Prime Minister and Foreign Minister (VN)",
+        "  2025-07-11 (inferred)  Deputy Prime Minister and Foreign Minister (VN)",
         *quoted(deputy_prime_minister.evidence),
         "",
         "Engagements (4)",
         "  2024-03-18  Question-and-answer session with the foreign minister",
-        "  2025-07-10  Bui Thanh Son holds talks with Wang Yi",
-        "  2025-07-11  Bui Thanh Son meets representatives of the European Union",
-        "  2025-07-11  Bui Thanh Son meets Marco Rubio",
+        "  2025-07-10 (inferred)  Bui Thanh Son holds talks with Wang Yi",
+        "  2025-07-11 (inferred)  Bui Thanh Son meets representatives of the European Union",
+        "  2025-07-11 (inferred)  Bui Thanh Son meets Marco Rubio",
     )
     person = json.loads(answer(capsys, "person", "wang yi", "--json"))
     assert person == fixture_data.people.get("wang-yi").model_dump(mode="json")
@@ -337,10 +338,11 @@ def test_people_and_person(capsys: pytest.CaptureFixture[str], fixture_data: vd.
 def test_engagements_filters_combine(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
     window = ("--from", "2025-07-10", "--to", "2025-07-11")
     assert answer(capsys, "engagements", "--person", "Bui Thanh Son", *window) == text(
-        "ID                      DATE        KIND     TITLE",
-        "2025-07-10-son-wang-yi  2025-07-10  talks    Bui Thanh Son holds talks with Wang Yi",
-        "2025-07-11-son-eu       2025-07-11  meeting  Bui Thanh Son meets representatives of the European Union",
-        "2025-07-11-son-rubio    2025-07-11  meeting  Bui Thanh Son meets Marco Rubio",
+        "ID                      DATE                   KIND     TITLE",
+        "2025-07-10-son-wang-yi  2025-07-10 (inferred)  talks    Bui Thanh Son holds talks with Wang Yi",
+        "2025-07-11-son-eu       2025-07-11 (inferred)  meeting  "
+        "Bui Thanh Son meets representatives of the European Union",
+        "2025-07-11-son-rubio    2025-07-11 (inferred)  meeting  Bui Thanh Son meets Marco Rubio",
         "(3 engagements)",
     )
     assert ids(capsys, "engagements", "--person", "Bui Thanh Son", *window) == [
@@ -370,11 +372,11 @@ def test_engagements_filters_combine(capsys: pytest.CaptureFixture[str], fixture
         "US President's state visit to Vietnam",
         "2024-03-18-question-and-answer-session     2024-03-18              session            "
         "Question-and-answer session with the foreign minister",
-        "2025-07-10-son-wang-yi                     2025-07-10              talks              "
+        "2025-07-10-son-wang-yi                     2025-07-10 (inferred)   talks              "
         "Bui Thanh Son holds talks with Wang Yi",
-        "2025-07-11-son-eu                          2025-07-11              meeting            "
+        "2025-07-11-son-eu                          2025-07-11 (inferred)   meeting            "
         "Bui Thanh Son meets representatives of the European Union",
-        "2025-07-11-son-rubio                       2025-07-11              meeting            "
+        "2025-07-11-son-rubio                       2025-07-11 (inferred)   meeting            "
         "Bui Thanh Son meets Marco Rubio",
         "2025-12-vn-cn-steering-committee-17        2025-12                 meeting (planned)  "
         "17th meeting of the Vietnam-China Steering Committee",
@@ -408,24 +410,24 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
     )
     assert listing(capsys, "trade") == [t.model_dump(mode="json") for t in fixture_data.trade]
     assert answer(capsys, "agreements") == text(
-        "ID                          KIND                  STATUS (AS OF)         PARTIES       NAME",
-        "unclos-1982                 convention            in-force (2025-07-10)  multilateral  "
+        "ID                          KIND                  STATUS                                PARTIES       NAME",
+        "unclos-1982                 convention            in-force as of 2025-07-10 (inferred)  multilateral  "
         "United Nations Convention on the Law of the Sea",
-        "vn-jp-joint-statement-2023  joint-statement       signed (2024-03-18)    VN, JP        "
+        "vn-jp-joint-statement-2023  joint-statement       signed as of 2024-03-18               VN, JP        "
         "Vietnam-Japan joint statement on the upgrade of ties",
-        "evfta                       free-trade-agreement  in-force (2024-09-21)  VN, EU        "
+        "evfta                       free-trade-agreement  in-force as of 2024-09-21             VN, EU        "
         "EU-Vietnam Free Trade Agreement",
         "(3 agreements)",
     )
     assert ids(capsys, "agreements") == ["unclos-1982", "vn-jp-joint-statement-2023", "evfta"]
     assert answer(capsys, "claims") == text(
-        "ID                                                  AS OF       STATEMENT",
-        "vn-30-strategic-and-comprehensive-partners-2024-03  2024-03-18  "
+        "ID                                                  AS OF                  STATEMENT",
+        "vn-30-strategic-and-comprehensive-partners-2024-03  2024-03-18             "
         "Vietnam has 30 strategic and comprehensive partners.",
-        "vn-seven-comprehensive-strategic-partners-2024-03   2024-03-18  "
+        "vn-seven-comprehensive-strategic-partners-2024-03   2024-03-18             "
         "Vietnam has comprehensive strategic partnerships with seven countries, "
         "among them China, Japan and the United States.",
-        "vn-us-30-years-of-relations-2025                    2025-07-11  "
+        "vn-us-30-years-of-relations-2025                    2025-07-11 (inferred)  "
         "Vietnam and the United States celebrate 30 years of diplomatic relations.",
         "(3 claims)",
     )
@@ -435,15 +437,15 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
         "vn-us-30-years-of-relations-2025",
     ]
     assert answer(capsys, "sources") == text(
-        "ID         PUBLISHED   PUBLISHER      TITLE"
+        "ID         PUBLISHED        PUBLISHER      TITLE"
         "                                                                        URL",
-        "fixture-a  2024-03-19  Fixture Press  Fixture article A: Minister answers legislators on ties with major "
+        "fixture-a  2024-03-19       Fixture Press  Fixture article A: Minister answers legislators on ties with major "
         "partners  https://example.org/vn-diplomacy/fixture-article-a",
-        "fixture-c  2024-09-21  Fixture Press  (untitled)"
+        "fixture-c  2024-09-21       Fixture Press  (untitled)"
         "                                                                   "
         "https://example.org/vn-diplomacy/fixture-article-c",
-        "fixture-b  2025        Fixture Wire   Fixture article B: Deputy Prime Minister meets counterparts in Kuala "
-        "Lumpur  https://example.org/vn-diplomacy/fixture-article-b",
+        "fixture-b  2025 (inferred)  Fixture Wire   Fixture article B: Deputy Prime Minister meets counterparts in "
+        "Kuala Lumpur  https://example.org/vn-diplomacy/fixture-article-b",
         "(3 sources)",
     )
     assert ids(capsys, "sources") == ["fixture-a", "fixture-c", "fixture-b"]

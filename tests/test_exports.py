@@ -46,10 +46,11 @@ def test_a_partial_date_becomes_four_columns(data: vd.Dataset) -> None:
     gathering = rows["2021-01-18-hcmc-vn-cn-diplomatic-ties-gathering"]  # the article gives only "January 18"
     assert (gathering["start"], gathering["start_earliest"]) == ("2021-01-18", datetime.date(2021, 1, 18))
     assert gathering["start_inference"]
-    year_only = rows["2021-spokesperson-verify-china-missile-base"]
-    assert (year_only["start_earliest"], year_only["start_latest"]) == (
+    bounded = rows["2021-spokesperson-verify-china-missile-base"]  # reported by 17 April 2021: a range to then
+    assert (bounded["start"], bounded["start_earliest"], bounded["start_latest"]) == (
+        "2021-01-01/2021-04-17",
         datetime.date(2021, 1, 1),
-        datetime.date(2021, 12, 31),
+        datetime.date(2021, 4, 17),
     )
     for r in rows.values():
         engagement = vd.engagements.get(str(r["id"]))

@@ -185,8 +185,13 @@ def test_the_foreign_minister_becomes_also_deputy_prime_minister() -> None:
     son = vd.people.lookup("Bùi Thanh Sơn")
     assert son.roles_on(D(2021, 4, 16))[0].title == "Foreign Minister"
     titles_2024_09 = {role.title for role in son.roles if str(role.as_of).startswith("2024-09")}
-    assert "Deputy Prime Minister" in titles_2024_09
+    # One title, in full as article 001 writes it ("Deputy Prime Minister and Minister of Foreign Affairs").
+    assert titles_2024_09 == {"Deputy Prime Minister and Minister of Foreign Affairs"}
     assert son.title == "Deputy Prime Minister and Foreign Minister"
+    role = son.role_on(D(2024, 12, 1))  # the latest attested on or before the day
+    assert role is not None
+    assert role.title == "Deputy Prime Minister and Minister of Foreign Affairs"
+    assert son.role_on(D(2021, 4, 15)) is None  # before anything the articles say of him
     assert all(role.entity == "VN" for role in son.roles)
 
 

@@ -7,6 +7,7 @@ fresh process where it is about start-up, so that a change that undoes one fails
 from __future__ import annotations
 
 import gc
+import inspect
 import subprocess
 import sys
 from pathlib import Path
@@ -88,10 +89,17 @@ _REPORT = (
 
 
 def _files_and_modules(rows: list[Entry]) -> str:
-    """What `_REPORT` prints once the collections of `rows` are loaded: their files, their record modules."""
+    """What `_REPORT` prints once the collections of `rows` are loaded: their files, their record modules and the
+    record modules these import (`records.base` always; `records.statement`, where a record holds statements)."""
     files = sorted(row.file for row in rows)
-    modules = sorted({"vn_diplomacy.records.base", *(row.record.__module__ for row in rows)})
-    return f"{files} {modules}"
+    records = {row.record.__module__ for row in rows}
+    shared = {
+        module.__name__
+        for name in records
+        for module in map(inspect.getmodule, vars(sys.modules[name]).values())
+        if module is not None and module.__name__.startswith("vn_diplomacy.records.")
+    }
+    return f"{files} {sorted(records | shared | {'vn_diplomacy.records.base'})}"
 
 
 _FIRST_GROUP = _files_and_modules([row for row in COLLECTIONS if row.group == 0])  # sources and partners

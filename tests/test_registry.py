@@ -51,14 +51,22 @@ def test_references_are_what_the_fields_declare() -> None:
         ]
         for row in COLLECTIONS
     }
-    assert {name: declared[name] for name in SEVEN} == {
+    assert {name: declared[name] for name in (*SEVEN, "discrepancies")} == {
         "sources": [],
         "partners": [],
         "people": [("country", "partners", True), ("roles.entity", "partners", True)],
-        "engagements": [("partners", "partners", False), ("people", "people", False)],
+        "engagements": [
+            ("partners", "partners", False),
+            ("people", "people", False),
+            ("discussed.by", "people", False),
+            ("agreed.by", "people", False),
+            ("proposed.by", "people", False),
+            ("stated.by", "people", False),
+        ],
         "trade": [("partner", "partners", False)],
-        "agreements": [("parties", "partners", True)],
+        "agreements": [("parties", "partners", True), ("statements.by", "people", False)],
         "claims": [("partners", "partners", False)],
+        "discrepancies": [("readings.by", "people", False), ("partners", "partners", False)],
     }
     # Every piece of evidence, however deep, cites a source through the same declaration.
     assert all(

@@ -15,7 +15,18 @@ import vn_diplomacy as vd
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from vn_diplomacy import Agreement, Claim, Engagement, Evidence, PartialDate, Partner, Person, TradeFigure
+    from vn_diplomacy import (
+        Agreement,
+        Claim,
+        Discrepancy,
+        Engagement,
+        Evidence,
+        PartialDate,
+        Partner,
+        Person,
+        Statement,
+        TradeFigure,
+    )
 
 __all__ = ["ROOT", "pages", "partner_path", "person_path"]
 
@@ -119,10 +130,31 @@ def _engagement(page: str, engagement: Engagement, level: str) -> list[str]:
         lines.append(f"- Where: {_text(engagement.location)}")
     if engagement.occasion is not None:
         lines.append(f"- Occasion: {_text(engagement.occasion)}")
-    for label, items in (("Discussed", engagement.discussed), ("Agreed", engagement.agreed)):
-        if items:
-            lines += [f"- {label}:", *(f"    - {_text(item)}" for item in items)]
+    lists = (
+        ("Discussed", engagement.discussed),
+        ("Agreed", engagement.agreed),
+        ("Proposed or asked", engagement.proposed),
+        ("Stated", engagement.stated),
+    )
+    for label, items in lists:
+        lines += _statements(page, label, items)
     return [*lines, *_evidence(page, engagement.evidence)]
+
+
+def _statements(page: str, label: str, items: Iterable[Statement]) -> list[str]:
+    """A labelled list of statements, each followed by its own quotes and their sources."""
+    lines: list[str] = []
+    for statement in items:
+        by = ""
+        if statement.by:
+            by = " (" + ", ".join(_person_ref(page, person) for person in statement.by) + ")"
+        quotes = "; ".join(
+            f"“{_text(item.quote)}” ([{_text(item.source)}]"
+            f"({_link(page, f'{ROOT}/sources.md', _source_anchor(item.source))}), {item.start}-{item.end})"
+            for item in statement.evidence
+        )
+        lines += [f"    - {_text(statement.text)}{by}", f"        - quote: {quotes}"]
+    return [f"- {label}:", *lines] if lines else []
 
 
 def _figure(figure: TradeFigure) -> str:
@@ -150,15 +182,18 @@ def _agreement(page: str, agreement: Agreement, level: str) -> list[str]:
     short = "" if agreement.short_name is None else f" ({_text(agreement.short_name)})"
     lines = [f"{level} {_text(agreement.name)}{short}", ""]
     lines.append(f"- Kind: {agreement.kind.value}; id `{agreement.id}`")
-    lines.append(f"- Status: {agreement.status.value}, as of {_date(agreement.status_as_of)}")
+    if agreement.status is not None and agreement.status_as_of is not None:
+        how = "" if agreement.status_inference is None else f" — *inferred:* {_text(agreement.status_inference)}"
+        lines.append(f"- Status: {agreement.status.value}, as of {_date(agreement.status_as_of)}{how}")
+    else:
+        lines.append("- Status: not stated by the articles")
     if agreement.date is not None:
         lines.append(f"- Signed or adopted: {_date(agreement.date)}")
     parties = ", ".join(_partner_ref(page, p) for p in agreement.parties) or "multilateral"
     lines.append(f"- Parties: {parties}")
     if agreement.aliases:
         lines.append("- Also called: " + ", ".join(_text(a) for a in agreement.aliases))
-    if agreement.note is not None:
-        lines.append(f"- Note: {_text(agreement.note)}")
+    lines += _statements(page, "What the articles say of it", agreement.statements)
     return [*lines, *_evidence(page, agreement.evidence)]
 
 
@@ -169,6 +204,15 @@ def _claim(page: str, claim: Claim, level: str) -> list[str]:
     if claim.partners:
         lines.append("- Partners: " + ", ".join(_partner_ref(page, p) for p in claim.partners))
     return [*lines, *_evidence(page, claim.evidence)]
+
+
+def _discrepancy(page: str, discrepancy: Discrepancy, level: str) -> list[str]:
+    lines = [f"{level} {_text(discrepancy.subject)}", "", f"- id `{discrepancy.id}`"]
+    if discrepancy.partners:
+        lines.append("- Partners: " + ", ".join(_partner_ref(page, p) for p in discrepancy.partners))
+    lines += _statements(page, "Readings", discrepancy.readings)
+    lines += [f"- The data follows: {_text(discrepancy.follows)}", f"- Why: {_text(discrepancy.reason)}", ""]
+    return lines
 
 
 def _tiers(page: str, partner: Partner) -> list[str]:
@@ -344,6 +388,12 @@ def pages() -> dict[str, str]:
             "Agreements",
             "Each status holds as of the date of the latest statement about it.",
             [line for a in vd.agreements for line in _agreement(f"{ROOT}/agreements.md", a, "##")],
+        ),
+        f"{ROOT}/discrepancies.md": _collection_page(
+            "Discrepancies",
+            "Where the articles disagree with each other or with themselves: each reading with its quotes, the "
+            "reading the data follows, and why.",
+            [line for d in vd.discrepancies for line in _discrepancy(f"{ROOT}/discrepancies.md", d, "##")],
         ),
         f"{ROOT}/claims.md": _collection_page(
             "Claims",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,7 +25,9 @@ __all__ = ["EXAMPLES", "page"]
 PATH: Final = "cli.md"
 """The page's path inside the docs folder."""
 
-FOLDERS: Final = frozenset({"my-data", "vn-data", "no-such-folder"})  # arguments that are paths in the work folder
+FOLDERS: Final = frozenset(
+    {"my-data", "vn-data", "no-such-folder", "articles", "tampered"}
+)  # arguments that are paths in the work folder
 JSON_LINES: Final = 40  # --json output longer than this is cut, and the cut is said
 COLUMNS: Final = "80"  # argparse wraps help text to the terminal; the page should not depend on the builder's
 
@@ -50,6 +53,7 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
     "sources": ((("sources",), 0), (("sources", "--json"), 0)),
     "export": ((("export", "--format", "csv", "--out", "vn-data"), 0),),
     "validate": ((("validate", "my-data"), 0), (("validate", "no-such-folder"), 1)),
+    "verify": ((("verify", "articles"), 0), (("verify", "tampered"), 1)),
 }
 """Per subcommand ("" for the options before one): the arguments of each example and its expected exit status."""
 
@@ -126,12 +130,19 @@ def page() -> str:
         (folder / "my-data").mkdir()
         for name in vd.FILES.values():
             (folder / "my-data" / name).write_bytes((files("vn_diplomacy") / "data" / name).read_bytes())
+        # The articles, as tests/corpus holds them, and a copy with one word changed in one of them.
+        corpus = Path(__file__).parents[2] / "tests" / "corpus"
+        shutil.copytree(corpus, folder / "articles")
+        shutil.copytree(corpus, folder / "tampered")
+        changed = folder / "tampered" / vd.sources.get("vna-2024-03-19-upgrade-of-ties").file
+        changed.write_text(changed.read_text(encoding="utf-8").replace("trust", "confidence", 1), encoding="utf-8")
         lines = [
             "# Command line",
             "",
             f"`{cli.PROG}` (or `python -m vn_diplomacy`) answers the package's questions from a shell. This page is",
             "generated at every build by running the commands below; each output is the command's real output on",
-            "the bundled data (`my-data` is a copy of it; `export` creates `vn-data`).",
+            "the bundled data (`my-data` is a copy of it; `export` creates `vn-data`; `articles` holds the five",
+            "articles, `tampered` the same with one word changed).",
             "",
             "Exit status 0 is success, 1 means the data has no answer (an unknown name, invalid data), 2 means the",
             "command was used wrongly; each error is one line on stderr.",

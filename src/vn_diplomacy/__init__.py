@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from vn_diplomacy.records.agreement import Agreement, AgreementKind, AgreementStatus
     from vn_diplomacy.records.base import VIETNAM, Evidence, Record
     from vn_diplomacy.records.claim import Claim
+    from vn_diplomacy.records.discrepancy import Discrepancy
     from vn_diplomacy.records.engagement import Engagement, EngagementKind, EngagementStatus
     from vn_diplomacy.records.partner import (
+        Basis,
         FactKind,
         Partner,
         PartnerCollection,
@@ -36,10 +38,12 @@ if TYPE_CHECKING:
         RelationsEvent,
         RelationsKind,
         Tier,
+        TierAnswer,
         TierChange,
     )
     from vn_diplomacy.records.person import Person, Role
     from vn_diplomacy.records.source import Source
+    from vn_diplomacy.records.statement import Statement
     from vn_diplomacy.records.trade import TradeFigure
     from vn_diplomacy.registry import FILES, CollectionName
     from vn_diplomacy.schema import json_schema
@@ -53,11 +57,13 @@ __all__ = [
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
+    "Basis",
     "Claim",
     "Collection",
     "CollectionName",
     "DataError",
     "Dataset",
+    "Discrepancy",
     "Engagement",
     "EngagementKind",
     "EngagementStatus",
@@ -77,7 +83,9 @@ __all__ = [
     "RelationsKind",
     "Role",
     "Source",
+    "Statement",
     "Tier",
+    "TierAnswer",
     "TierChange",
     "TradeFigure",
     "VnDiplomacyError",
@@ -86,6 +94,7 @@ __all__ = [
     "agreements",
     "claims",
     "clear_cache",
+    "discrepancies",
     "engagements",
     "json_schema",
     "load",
@@ -114,6 +123,8 @@ agreements: Collection[Agreement]
 """Treaties, agreements, memoranda, declarations and joint statements, with their status."""
 claims: Collection[Claim]
 """The articles' own aggregate statements, such as a count of partners."""
+discrepancies: Collection[Discrepancy]
+"""Where the articles disagree with each other or themselves, and which reading the data follows."""
 
 # Where each other public name is defined.
 _MODULES: Final = {
@@ -125,8 +136,10 @@ _MODULES: Final = {
     "vn_diplomacy.records.agreement": ("Agreement", "AgreementKind", "AgreementStatus"),
     "vn_diplomacy.records.base": ("VIETNAM", "Evidence", "Record"),
     "vn_diplomacy.records.claim": ("Claim",),
+    "vn_diplomacy.records.discrepancy": ("Discrepancy",),
     "vn_diplomacy.records.engagement": ("Engagement", "EngagementKind", "EngagementStatus"),
     "vn_diplomacy.records.partner": (
+        "Basis",
         "FactKind",
         "Partner",
         "PartnerCollection",
@@ -135,10 +148,12 @@ _MODULES: Final = {
         "RelationsEvent",
         "RelationsKind",
         "Tier",
+        "TierAnswer",
         "TierChange",
     ),
     "vn_diplomacy.records.person": ("Person", "Role"),
     "vn_diplomacy.records.source": ("Source",),
+    "vn_diplomacy.records.statement": ("Statement",),
     "vn_diplomacy.records.trade": ("TradeFigure",),
     "vn_diplomacy.registry": ("FILES", "CollectionName"),
     "vn_diplomacy.schema": ("json_schema",),

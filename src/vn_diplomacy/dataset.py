@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from vn_diplomacy.records.agreement import Agreement
     from vn_diplomacy.records.base import Record
     from vn_diplomacy.records.claim import Claim
+    from vn_diplomacy.records.discrepancy import Discrepancy
     from vn_diplomacy.records.engagement import Engagement
     from vn_diplomacy.records.partner import PartnerCollection
     from vn_diplomacy.records.person import Person
@@ -116,6 +117,11 @@ class Dataset:
     def claims(self) -> Collection[Claim]:
         """The articles' aggregate statements."""
         return cast("Collection[Claim]", self["claims"])
+
+    @property
+    def discrepancies(self) -> Collection[Discrepancy]:
+        """Where the articles disagree, and which reading the data follows."""
+        return cast("Collection[Discrepancy]", self["discrepancies"])
 
     @property
     def directory(self) -> str:

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 __all__ = ["COLLECTIONS", "FILES", "CollectionName", "Entry", "entry", "unknown_collection"]
 
-CollectionName = Literal["sources", "partners", "people", "engagements", "trade", "agreements", "claims"]
+CollectionName = Literal[
+    "sources", "partners", "people", "engagements", "trade", "agreements", "claims", "discrepancies"
+]
 """The name of one of the collections, as `Dataset.to_records` and the exports take it (one per registry row)."""
 
 
@@ -101,6 +103,7 @@ COLLECTIONS: Final[tuple[Entry, ...]] = (
     Entry("trade", record="vn_diplomacy.records.trade:TradeFigure", kind="trade figure", group=1),
     Entry("agreements", record="vn_diplomacy.records.agreement:Agreement", kind="agreement", group=1),
     Entry("claims", record="vn_diplomacy.records.claim:Claim", kind="claim", group=1),
+    Entry("discrepancies", record="vn_diplomacy.records.discrepancy:Discrepancy", kind="discrepancy", group=1),
 )
 """Every collection, in loading order (a collection comes after those it refers to)."""
 

@@ -16,6 +16,7 @@ from vn_diplomacy import (
     AgreementKind,
     AgreementStatus,
     Claim,
+    Discrepancy,
     Engagement,
     EngagementKind,
     EngagementStatus,
@@ -30,6 +31,7 @@ from vn_diplomacy import (
     RelationsKind,
     Role,
     Source,
+    Statement,
     Tier,
     TierChange,
     TradeFigure,
@@ -124,8 +126,13 @@ assert_type(meeting.partners, tuple[str, ...])
 assert_type(meeting.people, tuple[str, ...])
 assert_type(meeting.location, str | None)
 assert_type(meeting.occasion, str | None)
-assert_type(meeting.discussed, tuple[str, ...])
-assert_type(meeting.agreed, tuple[str, ...])
+assert_type(meeting.discussed, tuple[Statement, ...])
+assert_type(meeting.agreed, tuple[Statement, ...])
+assert_type(meeting.proposed, tuple[Statement, ...])
+assert_type(meeting.stated, tuple[Statement, ...])
+assert_type(meeting.stated[0].text, str)
+assert_type(meeting.stated[0].by, tuple[str, ...])
+assert_type(meeting.stated[0].evidence, tuple[Evidence, ...])
 
 # Trade figures: money is a Decimal, never a float.
 figure = vd.trade.get("vn-us-trade-2024-jan-aug")
@@ -148,10 +155,19 @@ assert_type(evipa.name, str)
 assert_type(evipa.short_name, str | None)
 assert_type(evipa.kind, AgreementKind)
 assert_type(evipa.parties, tuple[str, ...])
-assert_type(evipa.status, AgreementStatus)
-assert_type(evipa.status_as_of, PartialDate)
+assert_type(evipa.status, AgreementStatus | None)
+assert_type(evipa.status_as_of, PartialDate | None)
+assert_type(evipa.status_inference, str | None)
 assert_type(evipa.date, PartialDate | None)
-assert_type(evipa.note, str | None)
+assert_type(evipa.statements, tuple[Statement, ...])
+
+discrepancy = vd.discrepancies.get("x")
+assert_type(discrepancy, Discrepancy)
+assert_type(discrepancy.subject, str)
+assert_type(discrepancy.readings, tuple[Statement, ...])
+assert_type(discrepancy.follows, str)
+assert_type(discrepancy.reason, str)
+assert_type(discrepancy.partners, tuple[str, ...])
 
 claim = vd.claims.get("x")
 assert_type(claim, Claim)

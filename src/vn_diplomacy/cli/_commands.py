@@ -14,8 +14,10 @@ from vn_diplomacy.cli._render import (
     quotes,
     related,
     since_text,
+    status_text,
     table,
     tier_in_force,
+    when,
 )
 
 if TYPE_CHECKING:
@@ -43,7 +45,8 @@ def overview(data: Dataset | None = None) -> str:
         "vn_diplomacy: Vietnam's foreign relations from official articles, every fact with its quote",
         f"{len(data.sources)} sources, {len(data.partners)} partners, {len(data.people)} people, "
         f"{len(data.engagements)} engagements, {len(data.trade)} trade figures, {len(data.agreements)} agreements, "
-        f"{len(data.claims)} claims",
+        f"{len(data.claims)} claims, {len(data.discrepancies)} "
+        f"discrepanc{'y' if len(data.discrepancies) == 1 else 'ies'} between or within articles",
         "",
         "Partners by latest known tier",
     ]
@@ -52,9 +55,7 @@ def overview(data: Dataset | None = None) -> str:
         entries: list[str] = []
         for partner in members:
             latest = partner.tier_history[-1]
-            since = f"since {latest.date}" if latest.date is not None else f"attested {latest.attested}"
-            inferred = ", inferred" if latest.inference is not None else ""
-            entries.append(f"{partner.name} ({since}{inferred})")
+            entries.append(f"{partner.name} [{since_text(latest)}]")
         lines.append(f"  {tier.label} ({len(members)}): " + ("; ".join(entries) or "none at this tier now"))
     lines += ["", "Latest engagements"]
     for engagement in list(data.engagements)[-8:][::-1]:
@@ -69,7 +70,7 @@ def overview(data: Dataset | None = None) -> str:
     lines += ["", "Sources"]
     for source in data.sources:
         title = source.title or "(untitled)"
-        lines.append(f"  {source.published}  {source.publisher or 'publisher not named'}: {title}")
+        lines.append(f"  {when(source.published)}  {source.publisher or 'publisher not named'}: {title}")
     lines += ["", f"More: {PROG} --help"]
     return "\n".join(lines)
 
@@ -84,10 +85,11 @@ def _partners(data: Dataset, args: argparse.Namespace) -> str:
     rows: list[list[str]] = []
     for partner in chosen:
         change = tier_in_force(partner, day)
-        tier = "-" if change is None else change.tier.value
+        # "unknown", not "-": no article speaks of a tier by then, which is not to say there was none.
+        tier = "unknown" if change is None else change.tier.value
         rows.append([partner.id, partner.name, partner.kind.value, tier, "" if change is None else since_text(change)])
     heading = "TIER" if day is None else f"TIER ON {day.isoformat()}"
-    return table(["ID", "NAME", "KIND", heading, "SINCE"], rows, "partners")
+    return table(["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners")
 
 
 def _partner(data: Dataset, args: argparse.Namespace) -> str:
@@ -97,7 +99,7 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
     lines = heading(partner.name, partner.id, partner.kind.value, partner.aliases)
     lines += ["", "Diplomatic relations"] if partner.relations else []
     for event in partner.relations:
-        lines.append(f"  {event.date}  {event.kind.value}")
+        lines.append(f"  {when(event.date)}  {event.kind.value}")
         lines += quotes(event.evidence, "    ")
     lines += ["", "Tier history" if partner.tier_history else "Tier history: none in the articles"]
     for change in partner.tier_history:
@@ -109,7 +111,7 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
     if partner.facts:
         lines += ["", "Facts"]
     for fact in partner.facts:
-        lines.append(f"  {fact.as_of}  {fact.kind.value}: {fact.text}")
+        lines.append(f"  {when(fact.as_of)}  {fact.kind.value}: {fact.text}")
         lines += quotes(fact.evidence, "    ")
     lines += related(data, partner.id)
     return "\n".join(lines)
@@ -129,7 +131,7 @@ def _person(data: Dataset, args: argparse.Namespace) -> str:
     lines = heading(person.name, person.id, person.country, person.aliases)
     lines += ["", "Roles"]
     for role in person.roles:
-        lines.append(f"  {role.as_of}  {role.title} ({role.entity})")
+        lines.append(f"  {when(role.as_of)}  {role.title} ({role.entity})")
         lines += quotes(role.evidence, "    ")
     lines += related(data, person.id)
     return "\n".join(lines)
@@ -169,23 +171,22 @@ def _agreements(data: Dataset, args: argparse.Namespace) -> str:
     if args.json:
         return json_list(data.agreements)
     rows = [
-        [a.id, a.kind.value, f"{a.status.value} ({a.status_as_of})", ", ".join(a.parties) or "multilateral", a.name]
-        for a in data.agreements
+        [a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in data.agreements
     ]
-    return table(["ID", "KIND", "STATUS (AS OF)", "PARTIES", "NAME"], rows, "agreements")
+    return table(["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements")
 
 
 def _claims(data: Dataset, args: argparse.Namespace) -> str:
     if args.json:
         return json_list(data.claims)
-    rows = [[c.id, str(c.as_of), c.statement] for c in data.claims]
+    rows = [[c.id, when(c.as_of), c.statement] for c in data.claims]
     return table(["ID", "AS OF", "STATEMENT"], rows, "claims")
 
 
 def _sources(data: Dataset, args: argparse.Namespace) -> str:
     if args.json:
         return json_list(data.sources)
-    rows = [[s.id, str(s.published), s.publisher or "-", s.title or "(untitled)", s.url] for s in data.sources]
+    rows = [[s.id, when(s.published), s.publisher or "-", s.title or "(untitled)", s.url] for s in data.sources]
     return table(["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
 
 

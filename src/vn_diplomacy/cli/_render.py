@@ -9,6 +9,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from vn_diplomacy.dataset import Dataset
+    from vn_diplomacy.dates import PartialDate
+    from vn_diplomacy.records.agreement import Agreement
     from vn_diplomacy.records.base import Evidence, Record
     from vn_diplomacy.records.engagement import Engagement
     from vn_diplomacy.records.partner import Partner, TierChange
@@ -23,8 +25,10 @@ __all__ = [
     "quotes",
     "related",
     "since_text",
+    "status_text",
     "table",
     "tier_in_force",
+    "when",
 ]
 
 
@@ -77,18 +81,23 @@ def figure_text(figure: TradeFigure) -> str:
 
 
 def tier_in_force(partner: Partner, day: datetime.date | None) -> TierChange | None:
-    """The tier change in force on `day` (the latest when None), as `Partner.tier_on` decides it."""
-    tier = partner.tier if day is None else partner.tier_on(day)
-    if tier is None:
-        return None
-    changes = [c for c in partner.tier_history if c.tier is tier and (day is None or c.effective_from <= day)]
-    return changes[-1]
+    """The tier change in force on `day` (the latest when None), as `Partner.tier_as_of` decides it."""
+    if day is None:
+        return partner.tier_history[-1] if partner.tier_history else None
+    changes = [c for c in partner.tier_history if c.effective_from <= day]  # what tier_as_of walks
+    return changes[-1] if changes else None
 
 
 def since_text(change: TierChange) -> str:
-    """When a tier change took effect, or when an article attests it, marked when inferred."""
-    since = f"{change.date}" if change.date is not None else f"attested {change.attested}"
-    return since + (" (inferred)" if change.inference is not None else "")
+    """How a tier is known, and from when: "stated: set up 2013", "attested: in force 2023", "inferred: ...".
+
+    A stated change gives the date the article says the framework was set up; an attested or inferred one
+    the date an article speaks of it as in force, which is not its start. A date no article states is marked
+    "(inferred)", as everywhere.
+    """
+    if change.date is not None:
+        return f"{change.basis.value}: set up {when(change.date)}"
+    return f"{change.basis.value}: in force {when(change.attested)}"
 
 
 def heading(name: str, id_: str, what: str, aliases: tuple[str, ...]) -> list[str]:
@@ -104,8 +113,8 @@ def related(data: Dataset, ref: str) -> list[str]:
             "Trade figures",
             [f"{f.period_start}..{f.period_end} {f.metric}: {figure_text(f)}" for f in data.trade.involving(ref)],
         ),
-        ("Agreements", [f"{a.name} ({a.status.value} as of {a.status_as_of})" for a in data.agreements.involving(ref)]),
-        ("Claims", [f"{c.as_of}  {c.statement}" for c in data.claims.involving(ref)]),
+        ("Agreements", [f"{a.name} ({status_text(a)})" for a in data.agreements.involving(ref)]),
+        ("Claims", [f"{when(c.as_of)}  {c.statement}" for c in data.claims.involving(ref)]),
     ]
     lines: list[str] = []
     for title, entries in sections:
@@ -114,6 +123,24 @@ def related(data: Dataset, ref: str) -> list[str]:
     return lines
 
 
+def when(date: PartialDate | None) -> str:
+    """A date as every command writes it: its text, then "(inferred)" when no article states it; "undated" for None.
+
+    A range is written as the data writes it, FIRST/LAST ("2023-09-10/2023-09-11": some day between the two).
+    """
+    if date is None:
+        return "undated"
+    return str(date) + (" (inferred)" if date.inference is not None else "")
+
+
 def dates_of(engagement: Engagement) -> str:
-    """An engagement's day, or its first and last days."""
-    return str(engagement.start) + ("" if engagement.end is None else f"..{engagement.end}")
+    """An engagement's day, or its first and last days ("START..END"), each marked when inferred."""
+    return when(engagement.start) + ("" if engagement.end is None else f"..{when(engagement.end)}")
+
+
+def status_text(agreement: Agreement) -> str:
+    """An agreement's status and the date it holds on, "inferred" where an article only implies it."""
+    if agreement.status is None:
+        return "status not stated"
+    inferred = "" if agreement.status_inference is None else ", inferred"
+    return f"{agreement.status.value}{inferred} as of {when(agreement.status_as_of)}"

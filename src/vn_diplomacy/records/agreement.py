@@ -3,10 +3,11 @@
 import datetime
 from enum import Enum
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from vn_diplomacy.dates import PartialDate
 from vn_diplomacy.records.base import Item, PartyId, Record, Text
+from vn_diplomacy.records.statement import Statement
 
 __all__ = ["Agreement", "AgreementKind", "AgreementStatus"]
 
@@ -46,12 +47,30 @@ class Agreement(Record, frozen=True):
     parties: tuple[PartyId, ...] = Field(
         default=(), description="The ids of the parties (VN for Vietnam); empty for a multilateral instrument."
     )
-    status: AgreementStatus = Field(description="Its status as of `status_as_of`.")
-    status_as_of: PartialDate = Field(description="The date the status is stated for.")
+    status: AgreementStatus | None = Field(
+        default=None, description="Its status as of `status_as_of`, where an article states or implies one."
+    )
+    status_as_of: PartialDate | None = Field(
+        default=None, description="The date the status holds on; given exactly when `status` is."
+    )
+    status_inference: Text | None = Field(
+        default=None,
+        description="Why the status is inferred, when the article implies it rather than states it; None if stated.",
+    )
     date: PartialDate | None = Field(
         default=None, description="When it was signed, adopted or agreed, if the articles say."
     )
-    note: Text | None = Field(default=None, description="What the articles say of it besides its status.")
+    statements: tuple[Statement, ...] = Field(
+        default=(), description="What the articles say of it besides its status, each with its quotes."
+    )
+
+    @model_validator(mode="after")
+    def _status(self) -> "Agreement":
+        if (self.status is None) != (self.status_as_of is None):
+            raise ValueError("'status' and 'status_as_of' are given together or not at all")
+        if self.status is None and self.status_inference is not None:
+            raise ValueError("'status_inference' explains a status: give 'status' too, or leave both out")
+        return self
 
     def names(self) -> tuple[str, ...]:
         short = () if self.short_name is None else (self.short_name,)

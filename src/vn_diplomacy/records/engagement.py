@@ -6,7 +6,8 @@ from enum import Enum
 from pydantic import Field, model_validator
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.records.base import Item, PartnerId, PersonId, Record, Text
+from vn_diplomacy.records.base import PartnerId, PersonId, Record, Text
+from vn_diplomacy.records.statement import Statement
 
 __all__ = ["Engagement", "EngagementKind", "EngagementStatus"]
 
@@ -48,8 +49,18 @@ class Engagement(Record, frozen=True):
     people: tuple[PersonId, ...] = Field(default=(), description="The ids of the people who took part.")
     location: Text | None = Field(default=None, description="Where it took place, as the article says.")
     occasion: Text | None = Field(default=None, description="The larger event or anniversary it was part of.")
-    discussed: tuple[Item, ...] = Field(default=(), description="What was discussed, in the articles' words.")
-    agreed: tuple[Item, ...] = Field(default=(), description="What was agreed or decided, in the articles' words.")
+    discussed: tuple[Statement, ...] = Field(
+        default=(), description="The matters discussed, reviewed or briefed on, each with its quotes."
+    )
+    agreed: tuple[Statement, ...] = Field(
+        default=(), description="What the article says both sides agreed, decided or committed to, with quotes."
+    )
+    proposed: tuple[Statement, ...] = Field(
+        default=(), description="Proposals, suggestions, requests and invitations by one side, with quotes."
+    )
+    stated: tuple[Statement, ...] = Field(
+        default=(), description="Views, assessments and affirmations by one side or both (not agreements), with quotes."
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> "Engagement":

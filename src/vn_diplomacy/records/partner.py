@@ -4,7 +4,7 @@ partners collection, with its queries by tier."""
 import datetime
 from enum import Enum
 from functools import total_ordering
-from typing import Final
+from typing import Final, NamedTuple
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -13,6 +13,7 @@ from vn_diplomacy.dates import PartialDate
 from vn_diplomacy.records.base import Evidence, Item, Record, Text, require_day
 
 __all__ = [
+    "Basis",
     "FactKind",
     "Partner",
     "PartnerCollection",
@@ -21,6 +22,7 @@ __all__ = [
     "RelationsEvent",
     "RelationsKind",
     "Tier",
+    "TierAnswer",
     "TierChange",
 ]
 
@@ -85,10 +87,54 @@ class TierChange(BaseModel, frozen=True, extra="forbid"):
 
     @property
     def effective_from(self) -> datetime.date:
-        """The first day the tier is known to be in force: the latest day `date` can mean, else that of `attested`."""
-        known = self.date if self.date is not None else self.attested
-        assert known is not None  # guaranteed by the validator
-        return known.latest
+        """The first day the tier is known to be in force.
+
+        A set-up or upgrade that an article dates counts from the latest day its date can mean ("2013": from
+        31 December 2013). An attestation counts from the earliest day of what it describes: one of a period
+        (an article's review of 2023) covers the whole period, one of a day covers that day and after.
+        """
+        if self.date is not None:
+            return self.date.latest
+        assert self.attested is not None  # guaranteed by the validator
+        return self.attested.earliest
+
+    @property
+    def basis(self) -> "Basis":
+        """How the change is known: `INFERRED` when the tier itself is deduced (see `inference`), else `STATED`
+        when an article dates the set-up, else `ATTESTED`. Whether its date is inferred, the date says."""
+        if self.inference is not None:
+            return Basis.INFERRED
+        return Basis.STATED if self.date is not None else Basis.ATTESTED
+
+
+class Basis(Enum):
+    """How an answer about a day is known."""
+
+    STATED = "stated"
+    """An article states the set-up or upgrade, and dates it."""
+    ATTESTED = "attested"
+    """An article says the tier was in force then, without saying when it began."""
+    INFERRED = "inferred"
+    """Deduced, not read: the tier itself is inferred (e.g. the UK's, from "all permanent members" of the UN
+    Security Council); `TierChange.inference` says why. A stated or attested tier whose date is inferred keeps its
+    basis, and its date says it is inferred."""
+    UNKNOWN = "unknown"
+    """Nothing is known of that day: no article speaks of a tier in force by then. Not "no tier"."""
+
+
+class TierAnswer(NamedTuple):
+    """A partner's tier on one day, and how it is known (see `Partner.tier_as_of`)."""
+
+    day: datetime.date
+    """The day asked about."""
+    tier: "Tier | None"
+    """The tier in force that day; None when nothing is known (`basis` is `UNKNOWN`)."""
+    basis: Basis
+    """How the answer is known."""
+    since: PartialDate | None
+    """The date the answer rests on: the change's set-up date, or its attested date; None when unknown."""
+    evidence: tuple[Evidence, ...]
+    """The quotes the answer rests on; empty when unknown."""
 
 
 class RelationsKind(Enum):
@@ -173,18 +219,37 @@ class Partner(Record, frozen=True):
         """The latest tier the articles know of, or None if they give none."""
         return self.tier_history[-1].tier if self.tier_history else None
 
+    def tier_as_of(self, day: datetime.date) -> TierAnswer:
+        """The tier in force on `day`, how that is known, the date it rests on and its quotes.
+
+        The rules: a set-up or upgrade an article dates counts from the latest day its date can mean (one
+        dated "2023" from 31 December 2023); an attestation of a period counts from that period's first day
+        (an article's review of 2023 from 1 January 2023), one of a day from that day; each holds until a
+        later change. Before anything is known the answer's basis is `Basis.UNKNOWN` and its tier None: the
+        articles do not say the partner had no tier then.
+
+        Raises:
+            TypeError: `day` is not a `datetime.date`.
+
+        Examples:
+            >>> import datetime, vn_diplomacy as vd
+            >>> answer = vd.partners.get("IN").tier_as_of(datetime.date(2023, 6, 1))
+            >>> answer.tier, answer.basis, str(answer.since)
+            (<Tier.COMPREHENSIVE_STRATEGIC: 'comprehensive-strategic'>, <Basis.ATTESTED: 'attested'>, '2023')
+        """
+        require_day(day, "day")
+        current: TierChange | None = None
+        for change in self.tier_history:
+            if change.effective_from > day:
+                break
+            current = change
+        if current is None:
+            return TierAnswer(day, None, Basis.UNKNOWN, None, ())
+        since = current.date if current.date is not None else current.attested
+        return TierAnswer(day, current.tier, current.basis, since, current.evidence)
+
     def tier_on(self, day: datetime.date) -> Tier | None:
-        """The tier known to be in force on `day`.
-
-        A change counts from the latest day its date can mean (a change dated "2023" counts
-        from 31 December 2023); an undated one from the latest day of the earliest date an
-        article attests it.
-
-        Args:
-            day: The day asked about.
-
-        Returns:
-            The tier, or None when the articles know of none in force on that day.
+        """The tier in force on `day` by the rules of `tier_as_of`; None when nothing is known of that day.
 
         Raises:
             TypeError: `day` is not a `datetime.date`.
@@ -194,13 +259,7 @@ class Partner(Record, frozen=True):
             >>> vd.partners.get("US").tier_on(datetime.date(2020, 1, 1))
             <Tier.COMPREHENSIVE: 'comprehensive'>
         """
-        require_day(day, "day")
-        current: Tier | None = None
-        for change in self.tier_history:
-            if change.effective_from > day:
-                break
-            current = change.tier
-        return current
+        return self.tier_as_of(day).tier
 
 
 class PartnerCollection(Collection[Partner]):

@@ -45,8 +45,30 @@ class Person(Record, frozen=True):
 
     @property
     def title(self) -> str:
-        """The latest title the articles give."""
+        """The latest title the articles give, in full as the article writes it ("General Secretary and President")."""
         return self.roles[-1].title
+
+    def role_on(self, day: datetime.date) -> Role | None:
+        """The person's role on `day`, as far as the articles know: the latest role attested on or before it.
+
+        A role counts from the first day its date can mean, and holds until a later one; None before the first
+        role the articles give (nothing is known then).
+
+        Raises:
+            TypeError: `day` is not a `datetime.date`.
+
+        Examples:
+            >>> import datetime, vn_diplomacy as vd
+            >>> vd.people.get("bui-thanh-son").role_on(datetime.date(2024, 12, 1)).title
+            'Deputy Prime Minister and Minister of Foreign Affairs'
+        """
+        require_day(day, "day")
+        current: Role | None = None
+        for role in self.roles:
+            if role.as_of.earliest > day:
+                break
+            current = role
+        return current
 
     def roles_on(self, day: datetime.date) -> tuple[Role, ...]:
         """The roles an article states the person held on `day` (roles are dated, not ranged).
