@@ -6,6 +6,7 @@ import csv
 import datetime
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,9 +18,9 @@ from vn_diplomacy.serialize import dumps
 from vn_diplomacy.tables import SEPARATOR, columns
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     import jsonschema
+
+CORPUS = Path(__file__).parent / "corpus"
 
 
 @pytest.fixture(scope="module")
@@ -174,9 +175,11 @@ def test_an_unknown_format_is_a_query_error(data: vd.Dataset, tmp_path: Path) ->
 def test_every_export_is_a_valid_frictionless_data_package(data: vd.Dataset, tmp_path: Path, fmt: str) -> None:
     from frictionless import validate
 
-    paths = export(data, tmp_path, fmt)  # type: ignore[arg-type]  # parametrised over FORMATS
+    articles = CORPUS if fmt == "annotations" else None
+    paths = export(data, tmp_path, fmt, articles=articles)  # type: ignore[arg-type]  # parametrised over FORMATS
     descriptor = json.loads(paths[-1].read_text(encoding="utf-8"))
-    assert [r["path"] for r in descriptor["resources"]] == [f"{c}.{fmt}" for c in vd.FILES]
+    files = ["annotations.jsonld"] if fmt == "annotations" else [f"{c}.{fmt}" for c in vd.FILES]
+    assert [r["path"] for r in descriptor["resources"]] == files
     assert descriptor["version"] == vd.DATA_VERSION
     assert [s["title"] for s in descriptor["sources"]] == [s.title or s.id for s in vd.sources]
     assert [licence["name"] for licence in descriptor["licenses"]] == ["CC-BY-4.0"]  # the data's; see LICENSE

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 NEW_FILES = {f"{collection}.csv" for collection in vd.FILES} | {"datapackage.json"}
 
+CORPUS = Path(__file__).parent / "corpus"
+
 
 def snapshot(folder: Path) -> dict[str, str | bytes]:
     """Everything under `folder`, hidden entries too: a link as its target, a folder as "/", a file as its bytes."""
@@ -190,17 +192,21 @@ def test_files_are_utf8_whatever_the_locale(tmp_path: Path, fmt: ExportFormat) -
     code = (
         "import locale, sys, vn_diplomacy as vd\n"
         "from vn_diplomacy.export import export\n"
-        "export(vd.load(), sys.argv[1], sys.argv[2])\n"
+        "export(vd.load(), sys.argv[1], sys.argv[2], articles=sys.argv[3] if sys.argv[2] == 'annotations' else None)\n"
         "print(locale.getpreferredencoding(False))\n"
     )
     env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
     env.pop("PYTHONIOENCODING", None)
     result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "c"), fmt], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", code, str(tmp_path / "c"), fmt, str(CORPUS)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert "utf" not in result.stdout.lower().replace("-", "")  # the test's premise: a locale that is not UTF-8
-    export(vd.load(), tmp_path / "here", fmt)
+    export(vd.load(), tmp_path / "here", fmt, articles=CORPUS if fmt == "annotations" else None)
     assert snapshot(tmp_path / "c") == snapshot(tmp_path / "here")
     descriptor = (tmp_path / "c" / "datapackage.json").read_bytes().decode("utf-8")
     assert "Vietnam\N{RIGHT SINGLE QUOTATION MARK}s upgrade of ties" in descriptor

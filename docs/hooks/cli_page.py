@@ -51,7 +51,10 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
     "agreements": ((("agreements",), 0), (("agreements", "--json"), 0)),
     "claims": ((("claims",), 0), (("claims", "--json"), 0)),
     "sources": ((("sources",), 0), (("sources", "--json"), 0)),
-    "export": ((("export", "--format", "csv", "--out", "vn-data"), 0),),
+    "export": (
+        (("export", "--format", "csv", "--out", "vn-data"), 0),
+        (("export", "--format", "annotations", "--articles", "articles", "--out", "vn-annotations"), 0),
+    ),
     "validate": ((("validate", "my-data"), 0), (("validate", "no-such-folder"), 1)),
     "verify": ((("verify", "articles"), 0), (("verify", "tampered"), 1)),
 }

@@ -1,8 +1,10 @@
-"""Writing a dataset out as open files: JSON, JSON Lines, CSV or Parquet, with a Frictionless data package.
+"""Writing a dataset out as open files: JSON, JSON Lines, CSV or Parquet, with a Frictionless data package; or
+every quote as a W3C Web Annotation.
 
 `export()` writes one file per collection and a ``datapackage.json`` that describes them (name, version,
 sources, licence note, and for CSV and Parquet a Table Schema per file with its primary and foreign keys), so
-the folder is a standard data package that non-Python tools can open and validate.
+the folder is a standard data package that non-Python tools can open and validate. The ``annotations`` format
+writes ``annotations.jsonld`` instead (see `vn_diplomacy.web_annotations`), also described by a ``datapackage.json``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
+from vn_diplomacy import web_annotations
 from vn_diplomacy.errors import DataError, QueryError, shown
 from vn_diplomacy.records.base import references_of
 from vn_diplomacy.registry import FILES, entry
@@ -36,8 +39,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "ExportFormat", "export"]
 
-ExportFormat = Literal["json", "jsonl", "csv", "parquet"]
-FORMATS: Final[tuple[ExportFormat, ...]] = ("json", "jsonl", "csv", "parquet")
+ExportFormat = Literal["json", "jsonl", "csv", "parquet", "annotations"]
+FORMATS: Final[tuple[ExportFormat, ...]] = ("json", "jsonl", "csv", "parquet", "annotations")
 """The formats `export` writes."""
 
 _MEDIA: Final = {
@@ -45,6 +48,7 @@ _MEDIA: Final = {
     "jsonl": "application/jsonl",
     "csv": "text/csv",
     "parquet": "application/vnd.apache.parquet",
+    "annotations": "application/ld+json",
 }
 
 
@@ -77,7 +81,13 @@ LICENSES: Final = (
 """The data package's `licenses` (Frictionless): the curated data's licence; the quotes are their publishers'."""
 
 
-def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportFormat = "json") -> tuple[Path, ...]:
+def export(
+    dataset: Dataset,
+    directory: str | os.PathLike[str],
+    fmt: ExportFormat = "json",
+    *,
+    articles: str | os.PathLike[str] | None = None,
+) -> tuple[Path, ...]:
     """Write every collection of `dataset` to `directory` in format `fmt`, plus ``datapackage.json``.
 
     JSON files are byte for byte what `vd.load` reads (so an export can be loaded again); JSON Lines hold
@@ -97,15 +107,18 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportForma
     Args:
         dataset: The data to write, e.g. ``vd.load()``.
         directory: The folder to write to; created if missing.
-        fmt: One of ``FORMATS``. Parquet needs the ``parquet`` extra (pyarrow).
+        fmt: One of ``FORMATS``. Parquet needs the ``parquet`` extra (pyarrow). ``annotations`` writes every
+            quote as a W3C Web Annotation to ``annotations.jsonld`` and needs `articles`.
+        articles: The folder of the article files, for ``annotations``: each quote's context is read there.
 
     Returns:
         The paths written, the data package descriptor last.
 
     Raises:
-        QueryError: `fmt` is not a known format, `directory` is empty text, or Parquet was asked for without
-            pyarrow installed.
-        DataError: A value the format cannot hold, e.g. a number beyond Parquet's decimal(38, 9).
+        QueryError: `fmt` is not a known format, `directory` is empty text, Parquet was asked for without
+            pyarrow installed, or annotations without `articles`.
+        DataError: A value the format cannot hold, e.g. a number beyond Parquet's decimal(38, 9); for
+            annotations, articles that `verify` finds at odds with the data.
         OSError: The folder cannot be created or written, or a folder has the name of a file to write.
 
     Examples:
@@ -119,22 +132,29 @@ def export(dataset: Dataset, directory: str | os.PathLike[str], fmt: ExportForma
         raise QueryError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if not os.fspath(directory):  # Path("") would be the current folder, which nobody means by empty text
         raise QueryError("directory must be a folder's path, got: ''; use '.' for the current folder")
+    if fmt == "annotations" and articles is None:
+        raise QueryError("annotations anchor each quote in its article: give the folder of the articles (--articles)")
     writer = _parquet_writer() if fmt == "parquet" else None
+    body = None
+    if articles is not None and fmt == "annotations":  # built, the articles checked, before anything is written
+        body = json.dumps(web_annotations.annotation_collection(dataset, articles), indent=2, ensure_ascii=False) + "\n"
     out = Path(directory)
     created = _make_folder(out)
     try:
-        names = _write_into(out, dataset, fmt, writer)
+        names = _write_into(out, dataset, fmt, writer, body)
     except BaseException:  # whatever stopped the export, KeyboardInterrupt too: leave no folder it made
         _remove_empty(created)
         raise
     return tuple(out / name for name in names)
 
 
-def _write_into(out: Path, dataset: Dataset, fmt: ExportFormat, writer: _ParquetWriter | None) -> list[str]:
+def _write_into(
+    out: Path, dataset: Dataset, fmt: ExportFormat, writer: _ParquetWriter | None, body: str | None
+) -> list[str]:
     """Write the files to a temporary folder inside `out`, then move them into `out`; return their names."""
     staging = Path(tempfile.mkdtemp(prefix=".vn-diplomacy-export-", dir=out))
     try:
-        names = _write(dataset, fmt, writer, staging)
+        names = _write(dataset, fmt, writer, staging, body)
         _move(staging, out, names)
     finally:
         # Empty after a success; otherwise cleaning up must not hide the error that brought us here.
@@ -156,10 +176,15 @@ def _remove_empty(folders: list[Path]) -> None:
             folder.rmdir()
 
 
-def _write(dataset: Dataset, fmt: ExportFormat, writer: _ParquetWriter | None, folder: Path) -> list[str]:
+def _write(
+    dataset: Dataset, fmt: ExportFormat, writer: _ParquetWriter | None, folder: Path, body: str | None
+) -> list[str]:
     """Write every file of the export to `folder`, flushed to disk; return their names, the descriptor last."""
     names: list[str] = []
-    for collection in FILES:
+    if body is not None:  # the annotations: one file
+        (folder / web_annotations.FILE).write_bytes(body.encode("utf-8"))
+        names.append(web_annotations.FILE)
+    for collection in FILES if body is None else ():
         name = f"{collection}.{fmt}"
         if writer is not None:
             writer(collection, to_records(dataset, collection), folder / name)
@@ -322,7 +347,9 @@ def datapackage(dataset: Dataset, fmt: ExportFormat, directory: Path) -> dict[st
         [{'fields': ['partner'], 'reference': {'resource': 'partners', 'fields': ['id']}}]
     """
     resources: list[dict[str, object]] = []
-    for collection in FILES:
+    if fmt == "annotations":
+        resources.append(web_annotations.resource((directory / web_annotations.FILE).read_bytes()))
+    for collection in FILES if fmt != "annotations" else ():
         path = f"{collection}.{fmt}"
         content = (directory / path).read_bytes()
         resource: dict[str, object] = {

@@ -21,7 +21,17 @@ from __future__ import annotations
 import sys
 
 from vn_diplomacy.cli._io import Streams, emit, fail, finish
-from vn_diplomacy.cli._parser import COMMANDS, FORMATS, HELP, PROG, TIERS, UsageError, build_parser, check_command
+from vn_diplomacy.cli._parser import (
+    COMMANDS,
+    FORMATS,
+    HELP,
+    PROG,
+    TIERS,
+    UsageError,
+    build_parser,
+    check_args,
+    check_command,
+)
 
 # Not `from typing import TYPE_CHECKING`: importing typing costs `--help` milliseconds for nothing at run time.
 TYPE_CHECKING = False
@@ -61,6 +71,7 @@ def _main(args_list: list[str]) -> int:
     try:
         check_command(args_list)
         args = parser.parse_args(args_list)
+        check_args(args)
     except UsageError as usage:
         return fail(f"{usage}; see '{PROG} --help'", status=2)
     except SystemExit as done:  # --help, or a usage error argparse has printed

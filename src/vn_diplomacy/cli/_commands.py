@@ -193,7 +193,7 @@ def _sources(data: Dataset, args: argparse.Namespace) -> str:
 def _export(data: Dataset, args: argparse.Namespace) -> str:
     from vn_diplomacy.export import export
 
-    paths = export(data, args.out, args.fmt)
+    paths = export(data, args.out, args.fmt, articles=args.articles)
     return f"wrote {len(paths)} files to {args.out}: " + ", ".join(path.name for path in paths)
 
 

@@ -15,14 +15,24 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from typing import NoReturn
 
-__all__ = ["COMMANDS", "FORMATS", "HELP", "PROG", "TIERS", "UsageError", "build_parser", "check_command"]
+__all__ = [
+    "COMMANDS",
+    "FORMATS",
+    "HELP",
+    "PROG",
+    "TIERS",
+    "UsageError",
+    "build_parser",
+    "check_args",
+    "check_command",
+]
 
 PROG = "vn-diplomacy"
 
 TIERS = ("comprehensive-strategic", "strategic", "comprehensive")
 """The values `--tier` takes: those of `vn_diplomacy.Tier` (a test keeps the two the same)."""
 
-FORMATS = ("json", "jsonl", "csv", "parquet")
+FORMATS = ("json", "jsonl", "csv", "parquet", "annotations")
 """The values `export --format` takes: those of `vn_diplomacy.export.FORMATS`."""
 
 COMMANDS = {
@@ -36,7 +46,7 @@ COMMANDS = {
     "agreements": "list treaties, agreements, memoranda and joint statements with their status",
     "claims": "list the articles' aggregate statements",
     "sources": "list the source articles",
-    "export": "write every collection to files, with a Frictionless datapackage.json",
+    "export": "write every collection to files with a Frictionless datapackage.json, or the quotes as Web Annotations",
     "validate": "check a data directory exactly as vn_diplomacy.load(DIR) does",
     "verify": "check the quotes against a folder of the articles: each file's sha256, each quote at its offsets",
 }
@@ -56,6 +66,7 @@ _EPILOG = """examples:
   vn-diplomacy engagements --person "Bui Thanh Son" --from 2025-07-10 --to 2025-07-11
   vn-diplomacy trade --json
   vn-diplomacy export --format csv --out vn-data
+  vn-diplomacy export --format annotations --articles tests/corpus --out vn-annotations
   vn-diplomacy validate my-data/
   vn-diplomacy verify tests/corpus
 
@@ -185,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", required=True, type=_folder, metavar="DIR", help="the folder to write (created if missing)"
     )
+    export.add_argument(
+        "--articles",
+        type=_folder,
+        metavar="DIR",
+        help="for --format annotations: the folder of the article files, to anchor each quote in its article",
+    )
     validate = command("validate")
     validate.add_argument("directory", type=_folder, metavar="DIR", help="a folder holding the JSON data files")
     verify = command("verify")
@@ -192,6 +209,16 @@ def build_parser() -> argparse.ArgumentParser:
         "directory", type=_folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
     )
     return parser
+
+
+def check_args(args: argparse.Namespace) -> None:
+    """Reject what the parser cannot: `--articles` with any export format but annotations, which needs it."""
+    if args.command != "export":
+        return
+    if args.fmt == "annotations" and args.articles is None:
+        raise UsageError("export --format annotations needs --articles DIR, the folder of the article files")
+    if args.fmt != "annotations" and args.articles is not None:
+        raise UsageError(f"--articles is for --format annotations, not {args.fmt}")
 
 
 def check_command(argv: Sequence[str]) -> None:
