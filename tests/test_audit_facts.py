@@ -102,11 +102,25 @@ def test_seven_comprehensive_strategic_partners_names_none_it_cannot_quote() -> 
 
 
 def test_the_agreements_an_article_only_implies_say_why() -> None:
-    """Only the EFTA talks' status is stated outright; every other status carries the reasoning that implies it."""
-    stated = {a.id for a in vd.agreements if a.status is not None and a.status_inference is None}
-    assert "vn-efta-fta" in stated
+    """No article states an agreement's status outright; each status the data gives carries the reasoning."""
+    for agreement in vd.agreements:
+        assert agreement.status is None or agreement.status_inference is not None, agreement.id
     assert vd.agreements.get("evipa").status is AgreementStatus.PENDING_RATIFICATION
-    assert vd.agreements.get("evipa").status_inference is not None
+    assert "ratify" in str(vd.agreements.get("evipa").status_inference)
+
+
+def test_davos_talks_are_bounded_by_the_meeting_that_reports_them() -> None:
+    """Reported as past at the meeting of 11 July 2025: "2025" let them fall after it."""
+    start = vd.engagements.get("2025-chinh-keller-sutter-davos").start
+    assert (start.earliest, start.latest) == (D(2025, 1, 1), D(2025, 7, 11))
+    assert start.is_inferred
+
+
+def test_what_le_hoai_trung_said_is_not_put_in_trongs_mouth() -> None:
+    for engagement in ("32nd-diplomatic-conference", "national-conference-on-external-affairs"):
+        for statement in vd.engagements.get(engagement).stated:
+            if statement.by == ("nguyen-phu-trong",):
+                assert "2024" not in statement.text, engagement
 
 
 def test_the_contradictions_between_and_within_articles_are_records() -> None:
