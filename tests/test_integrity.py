@@ -13,7 +13,7 @@ import importlib_resources
 import pytest
 
 import vn_diplomacy as vd
-from vn_diplomacy.records.base import evidence_in
+from vn_diplomacy.records.walk import evidence_in
 from vn_diplomacy.serialize import dumps
 from vn_diplomacy.verify import verify
 

@@ -16,7 +16,7 @@ import pytest
 
 import vn_diplomacy as vd
 from vn_diplomacy.cli import main
-from vn_diplomacy.records.base import evidence_in
+from vn_diplomacy.records.walk import evidence_in
 from vn_diplomacy.verify import Problem, verify, verify_report
 
 TESTS = Path(__file__).parent

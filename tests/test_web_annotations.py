@@ -13,7 +13,7 @@ import pytest
 import vn_diplomacy as vd
 from vn_diplomacy.cli import main
 from vn_diplomacy.export import export
-from vn_diplomacy.records.base import evidence_in
+from vn_diplomacy.records.walk import evidence_in
 from vn_diplomacy.web_annotations import CONTEXT, annotation_collection, record_iri
 
 TESTS = Path(__file__).parent

@@ -227,7 +227,12 @@ def _tiers(page: str, partner: Partner) -> list[str]:
             lines.append(f"- Set up: {_date(change.date)}")
         if change.attested is not None:
             lines.append(f"- Attested in force by: {_date(change.attested)}")
-        lines.append(f"- Counts from: {change.effective_from} (the latest day its date can mean)")
+        rule = (
+            "the latest day its set-up date can mean"
+            if change.date is not None
+            else "the first day of what the article attests"
+        )
+        lines.append(f"- How it is known: {change.basis.value}; counts from {change.effective_from} ({rule})")
         if change.inference is not None:
             lines.append(f"- Tier inferred: {_text(change.inference)}")
         lines += _evidence(page, change.evidence)

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vn_diplomacy.errors import DataError, shown
-from vn_diplomacy.records.base import VIETNAM, Reference, levels_of, references_of
+from vn_diplomacy.records.base import VIETNAM, Reference, references_of
+from vn_diplomacy.records.walk import levels_of
 from vn_diplomacy.registry import entry
 from vn_diplomacy.text import suggest
 

@@ -12,7 +12,8 @@ from pydantic_core import SchemaValidator, core_schema
 
 from vn_diplomacy.dates import SHARED_DATES, PartialDate
 from vn_diplomacy.errors import DataError, shown
-from vn_diplomacy.records.base import PATTERNS, levels_of, models_in
+from vn_diplomacy.records.base import PATTERNS
+from vn_diplomacy.records.walk import levels_of, models_in
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 
 from vn_diplomacy._spans import overlapping, span_index
 from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
-from vn_diplomacy.records.base import Record, references_of, require_day
+from vn_diplomacy.records.base import Record, involving_of, references_of, require_day
 from vn_diplomacy.text import normalize, suggest
 
 if TYPE_CHECKING:
@@ -119,8 +119,9 @@ class Collection(Generic[T_co]):
                 seen.add(record.id)
         by_ref: dict[str, list[T_co]] = {}
         if self._has_refs:
+            references = involving_of(model)  # what record.references() does, without a call through it
             for record in self._records:
-                refs = record.references()
+                refs = references(record)
                 for ref in refs if len(refs) < 2 else dict.fromkeys(refs):  # one ref needs no dedupe
                     bucket = by_ref.get(ref)
                     if bucket is None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from vn_diplomacy import _files
 from vn_diplomacy.errors import DataError, shown
-from vn_diplomacy.records.base import evidence_in
+from vn_diplomacy.records.walk import evidence_in
 from vn_diplomacy.registry import FILES
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 from urllib.parse import quote as percent_encoded
 
 from vn_diplomacy.errors import DataError
-from vn_diplomacy.records.base import evidence_in
+from vn_diplomacy.records.walk import evidence_in
 from vn_diplomacy.registry import FILES
 from vn_diplomacy.verify import verify_report
 from vn_diplomacy.versions import DATA_VERSION

@@ -2,8 +2,8 @@
 
 A field that holds the id of another record says so in its type: `PartnerId`, `PartyId` (a partner or Vietnam),
 `PersonId` or `SourceId`, each an `Annotated[str, Ref(...)]`. The loader's reference checks, `involving()`, the
-data package's foreign keys and the tests all read these declarations (see `references_of`); nothing else lists
-which fields refer to what.
+data package's foreign keys and the tests all read these declarations (see `vn_diplomacy.records.walk`); nothing
+else lists which fields refer to what.
 """
 
 # No `from __future__ import annotations` in the record modules: pydantic would then compile and evaluate each
@@ -12,7 +12,7 @@ which fields refer to what.
 import datetime
 import re
 import types
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
 from operator import attrgetter
@@ -40,9 +40,7 @@ __all__ = [
     "Text",
     "Url",
     "below",
-    "evidence_in",
-    "levels_of",
-    "models_in",
+    "involving_of",
     "references_of",
     "require_day",
 ]
@@ -224,7 +222,7 @@ class Record(BaseModel, frozen=True, extra="forbid"):
             >>> vd.engagements.get("2025-07-11-son-rubio").references()
             ('US', 'bui-thanh-son', 'marco-rubio')
         """
-        return _involving(type(self))(self)
+        return involving_of(type(self))(self)
 
     def span(self) -> tuple[datetime.date, datetime.date] | None:
         """The first and last day the record speaks of, for `between()`; None when it has no date.
@@ -281,57 +279,9 @@ class Reference:
         return level
 
 
-def evidence_in(model: BaseModel, path: str = "") -> Iterator[tuple[str, Evidence]]:
-    """Each piece of evidence in `model` and the models nested in it, with its field path as load errors write
-    it, e.g. ``roles[1].evidence[0]``; in field order.
-
-    Examples:
-        >>> import vn_diplomacy as vd
-        >>> next(evidence_in(vd.people.get("bui-thanh-son")))[0]
-        'evidence[0]'
-    """
-    for name in type(model).model_fields:
-        value: object = getattr(model, name)
-        many = type(value) is tuple
-        items: tuple[object, ...] = value if many else (value,)  # type: ignore[assignment]  # pyright: ignore[reportAssignmentType]  # a tuple, as tested
-        for index, item in enumerate(items):
-            where = f"{path}{name}[{index}]" if many else f"{path}{name}"
-            if type(item) is Evidence:
-                yield where, item
-            elif isinstance(item, BaseModel) and not isinstance(item, PartialDate):
-                yield from evidence_in(item, f"{where}.")
-
-
-def below(level: list[Any], name: str) -> list[Any]:
-    """The values of field `name` of the objects of `level`, tuples spread and None left out.
-
-    Walking nested records a level at a time keeps the work per object to a call of a C function or two: the
-    loader walks every record of a file so, to count its keys and to check its references.
-    """
-    get = attrgetter(name)
-    found: list[Any] = []
-    for item in level:
-        value: Any = get(item)
-        if type(value) is tuple:
-            found += value
-        elif value is not None:
-            found.append(value)
-    return found
-
-
-def levels_of(records: Sequence[BaseModel], paths: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], list[Any]]:
-    """For each path, the values at its end in all of `records` (see `below`), each level walked once."""
-    found: dict[tuple[str, ...], list[Any]] = {(): list(records)}
-    for path in paths:
-        for depth in range(1, len(path) + 1):
-            if path[:depth] not in found:
-                found[path[:depth]] = below(found[path[: depth - 1]], path[depth - 1])
-    return found
-
-
 @cache
-def _involving(model: type[BaseModel]) -> Callable[[BaseModel], tuple[str, ...]]:
-    """What `Record.references` does for `model`, worked out once: a collection asks it of every record it indexes."""
+def involving_of(model: type[BaseModel]) -> Callable[[BaseModel], tuple[str, ...]]:
+    """What `Record.references` does for records of `model`, worked out once: a collection asks it of every record."""
     references = [reference for reference in references_of(model) if reference.involves]
     if not references:
         return lambda record: ()
@@ -344,6 +294,33 @@ def _involving(model: type[BaseModel]) -> Callable[[BaseModel], tuple[str, ...]]
         get_all = attrgetter(*(reference.path[0] for reference in references))
         return lambda record: sum(get_all(record), ())
 
+    if all(len(reference.path) <= 2 for reference in references):  # ids of the record, or of the models it holds
+        plan = [
+            (reference.path[0], reference.path[1] if len(reference.path) == 2 else None) for reference in references
+        ]
+
+        def shallow(record: BaseModel) -> tuple[str, ...]:
+            # One loop, no helper calls: it runs for every record a collection indexes (engagements' statements).
+            ids: list[str] = []
+            for first, second in plan:
+                value: Any = getattr(record, first)
+                if second is None:
+                    if type(value) is tuple:
+                        ids += value
+                    elif value is not None:
+                        ids.append(value)
+                    continue
+                items: tuple[Any, ...] = value if type(value) is tuple else () if value is None else (value,)  # pyright: ignore[reportUnknownVariableType]  # models, as tested
+                for item in items:
+                    inner: Any = getattr(item, second)
+                    if type(inner) is tuple:
+                        ids += inner
+                    elif inner is not None:
+                        ids.append(inner)
+            return tuple(dict.fromkeys(ids))
+
+        return shallow
+
     def found(record: BaseModel) -> tuple[str, ...]:
         ids: list[str] = []
         for reference in references:
@@ -351,14 +328,6 @@ def _involving(model: type[BaseModel]) -> Callable[[BaseModel], tuple[str, ...]]
         return tuple(dict.fromkeys(ids))
 
     return found
-
-
-def models_in(annotation: object) -> Iterator[type[BaseModel]]:
-    """The model classes an annotation holds, e.g. `Role` in ``tuple[Role, ...]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        yield annotation
-    for argument in get_args(annotation):
-        yield from models_in(argument)
 
 
 @cache
@@ -398,3 +367,20 @@ def _references_in(
     if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation is not PartialDate:
         return [Reference((*path, *inner.path), inner.ref, many=inner.many) for inner in references_of(annotation)]
     return []
+
+
+def below(level: list[Any], name: str) -> list[Any]:
+    """The values of field `name` of the objects of `level`, tuples spread and None left out.
+
+    Walking nested records a level at a time keeps the work per object to a call of a C function or two: the
+    loader walks every record of a file so, to count its keys and to check its references.
+    """
+    get = attrgetter(name)
+    found: list[Any] = []
+    for item in level:
+        value: Any = get(item)
+        if type(value) is tuple:
+            found += value
+        elif value is not None:
+            found.append(value)
+    return found
