@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Partner,
         Person,
         Statement,
+        TierChange,
         TradeFigure,
     )
 
@@ -75,6 +76,19 @@ def _date(value: PartialDate) -> str:
     return shown
 
 
+def _when(value: PartialDate) -> str:
+    """A date as the CLI writes it: its text, "(inferred)" after it when no article states it."""
+    return str(value) + (" (inferred)" if value.inference is not None else "")
+
+
+def _how_known(change: TierChange) -> str:
+    """How a tier is known and from when, as the CLI says it: "stated: set up 2013", "attested: in force 2023"."""
+    if change.date is not None:
+        return f"{change.basis.value}: set up {_when(change.date)}"
+    assert change.attested is not None  # a change has one or the other
+    return f"{change.basis.value}: in force {_when(change.attested)}"
+
+
 def _evidence(page: str, evidence: Iterable[Evidence]) -> list[str]:
     """Each quote as a block quote, followed by a link to its source."""
     lines: list[str] = []
@@ -115,7 +129,7 @@ def _person_ref(page: str, person_id: str) -> str:
 
 def _engagement(page: str, engagement: Engagement, level: str) -> list[str]:
     """One engagement as a heading (with a stable anchor) and its details."""
-    when = str(engagement.start) + ("" if engagement.end is None else f" to {engagement.end}")
+    when = _when(engagement.start) + ("" if engagement.end is None else f" to {_when(engagement.end)}")
     lines = [f"{level} {_text(when)}: {_text(engagement.title)} {{#{_engagement_anchor(engagement.id)}}}", ""]
     status = "" if engagement.status is vd.EngagementStatus.HELD else " (planned when reported)"
     lines.append(f"- Kind: {engagement.kind.value}{status}; id `{engagement.id}`")
@@ -319,10 +333,8 @@ def _partner_index() -> str:
         members = vd.partners.with_tier(tier)
         lines += [f"## {tier.label.capitalize()} ({len(members)})", ""]
         for partner in members:
-            latest = partner.tier_history[-1]
-            since = f"since {latest.date}" if latest.date is not None else f"attested {latest.attested}"
-            inferred = ", tier inferred" if latest.inference is not None else ""
-            lines.append(f"- [{_text(partner.name)}]({_link(page, partner_path(partner.id))}) ({since}{inferred})")
+            how = _how_known(partner.tier_history[-1])
+            lines.append(f"- [{_text(partner.name)}]({_link(page, partner_path(partner.id))}) ({_text(how)})")
         lines.append("")
     untiered = [p for p in vd.partners if p.tier is None]
     lines += [f"## No tier named in the articles ({len(untiered)})", ""]

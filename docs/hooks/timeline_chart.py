@@ -58,9 +58,11 @@ def _bounds(rows: list[Partner]) -> tuple[datetime.date, datetime.date]:
 
 
 def _tier_title(partner: Partner, change: TierChange) -> str:
+    known = change.date if change.date is not None else change.attested
+    marked = "" if known is None or known.inference is None else " (inferred)"
     when = f"set up {change.date}" if change.date is not None else f"attested in force {change.attested}"
-    inferred = "; tier inferred" if change.inference is not None else ""
-    return f"{partner.name}: {change.tier.label}, {when}, counts from {change.effective_from}{inferred}"
+    basis = change.basis.value
+    return f"{partner.name}: {change.tier.label}, {basis}: {when}{marked}, counts from {change.effective_from}"
 
 
 def svg() -> str:

@@ -146,7 +146,7 @@ def test_a_year_only_upgrade_is_drawn_as_a_span_not_a_point(site: Path) -> None:
     rects = [
         element
         for element in root.iter("{http://www.w3.org/2000/svg}rect")
-        if any("United States: comprehensive partnership, set up 2013" in (t.text or "") for t in element)
+        if any("United States: comprehensive partnership, stated: set up 2013" in (t.text or "") for t in element)
     ]
     # The band for every day "2013" can mean, then the bar from 31 December 2013.
     assert len(rects) == 2
