@@ -1,6 +1,6 @@
 """A valid synthetic data directory of any size, for the growth benchmarks.
 
-The six small files are the bundled ones; `engagements.json` holds `count` generated engagements that
+The other files are the bundled ones; `engagements.json` holds `count` generated engagements that
 cite the bundled sources, partners and people, so every reference and piece of evidence is checked at load
 as it is for the real data. They are dated as the bundled engagements are: most a day or a few days, a fifth
 only a year, some a month, months or a part of a year. A fixed probe set (`PROBE_PARTNER`, `PROBE_COUNT`
@@ -19,6 +19,8 @@ from typing import Final
 
 import importlib_resources
 
+from vn_diplomacy.registry import FILES
+
 __all__ = ["PROBE_COUNT", "PROBE_DAY", "PROBE_PARTNER", "PROBE_PERSON", "bundled_dir", "lookup_title", "write_dataset"]
 
 PROBE_PARTNER: Final = "VA"
@@ -30,7 +32,7 @@ PROBE_COUNT: Final = 10
 PROBE_DAY: Final = datetime.date(2010, 6, 15)
 """Only the probe engagements cover this day; records before and after it, a year long or a day, are many."""
 
-_FILES: Final = ("sources", "partners", "people", "trade", "agreements", "claims")
+_FILES: Final = tuple(name for name in FILES if name != "engagements")  # every collection of the registry but one
 _KINDS: Final = ("meeting", "talks", "visit", "phone-call", "session", "conference", "summit", "exchange")
 _PLACES: Final = ("Hanoi", "Ho Chi Minh City", "Kuala Lumpur", "Beijing", "Washington", "Tokyo", "Geneva", None)
 _TOPICS: Final = ("trade", "investment", "education", "climate change", "digital transformation", "defence")
@@ -142,14 +144,21 @@ def _engagement(
     place = rng.choice(_PLACES)
     if place is not None:
         record["location"] = place
-    if rng.random() < 0.5:
-        record["discussed"] = sorted(rng.sample(_TOPICS, rng.randint(1, 3)))
     quote = f"The two sides met on this occasion, number {index}, and agreed."
     at = rng.randrange(0, 40_000)  # offsets into an article, as the bundled quotes have
-    record["evidence"] = [
+    evidence = [
         {"source": rng.choice(sources), "quote": quote, "start": at, "end": at + len(quote)}
         for _ in range(rng.randint(1, 2))
     ]
+    if rng.random() < 0.5:  # statements with quotes of their own, as the bundled engagements have them
+        record["discussed"] = [
+            {
+                "text": topic,
+                "evidence": [{**evidence[0], "quote": f"They discussed {topic}.", "end": at + 16 + len(topic)}],
+            }
+            for topic in sorted(rng.sample(_TOPICS, rng.randint(1, 3)))
+        ]
+    record["evidence"] = evidence
     return record
 
 

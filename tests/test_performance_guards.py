@@ -187,3 +187,26 @@ def test_equal_dates_of_one_load_are_one_object() -> None:
     assert str(normalised.date) == str(established.date) == "1995"
     assert normalised.date is not established.date  # the same text, stated once and inferred once
     assert vd.load(FIXTURE_DATA).engagements.get("2025-07-11-son-rubio").start is not son_rubio
+
+
+def test_the_growth_benchmarks_synthetic_data_loads(tmp_path: Path) -> None:
+    """Target: `between` at 10^5 engagements within 1.5x of 10^3 (the growth benchmark measures it on this data).
+
+    The synthetic folder takes every collection of the registry but engagements from the bundled data: a new
+    collection, or a new shape of record, must not leave the benchmark writing a folder `vd.load` refuses.
+    """
+    code = (
+        "import sys\nfrom pathlib import Path\nimport vn_diplomacy as vd\n"
+        "from benchmarks.synthetic import PROBE_COUNT, PROBE_PARTNER, write_dataset\n"
+        "write_dataset(Path(sys.argv[1]), 200)\n"
+        "data = vd.load(sys.argv[1])\n"
+        "print(len(data.engagements), len(data.engagements.involving(PROBE_PARTNER)) == PROBE_COUNT)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "synthetic")],
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr, result.stdout) == (0, "", "200 True\n")
