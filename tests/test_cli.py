@@ -394,7 +394,7 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
         "ID                   PARTNER  METRIC         PERIOD                  VALUE",
         "vn-us-trade-2024-h1  US       two-way trade  2024-01-01..2024-06-30  "
         "nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
-        "(1 trade figures)",
+        "(1 trade figure)",
     )
     [figure] = listing(capsys, "trade", "--partner", "US")
     assert (figure["id"], figure["value"], figure["unit"]) == ("vn-us-trade-2024-h1", "60000000000", "USD")
@@ -686,7 +686,7 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
 
 # --- the package's shape -----------------------------------------------------------------------
 
-CLI_MODULES = ("__init__", "_commands", "_render", "_io", "_parser")
+CLI_MODULES = ("__init__", "_commands", "_records", "_render", "_io", "_parser")
 """The modules of `vn_diplomacy.cli`, in the order of its docstring: each imports only those after it."""
 
 

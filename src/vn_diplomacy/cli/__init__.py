@@ -11,6 +11,8 @@ importing only those listed after it:
 
 - this one: `main`, which parses the arguments, runs the command and reports its errors;
 - `_commands`: what each command answers (`overview` and one function per subcommand);
+- `_records`: what the commands about one record (`engagement`, `agreement`, `claim`, `source`) and `search`
+  answer, wrapped to an 80-column terminal;
 - `_render`: how answers look (tables, JSON, quotes, figures);
 - `_io`: where answers and errors go, and what to do when stdout or stderr fails;
 - `_parser`: the commands and options, `HELP`, and the argparse parser built from the same table.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from vn_diplomacy.cli import _records
 from vn_diplomacy.cli._parser import PROG
 from vn_diplomacy.cli._render import (
     dates_of,
@@ -118,9 +119,14 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
 
 
 def _people(data: Dataset, args: argparse.Namespace) -> str:
+    chosen = list(data.people)
+    if args.country is not None:
+        country = "VN" if args.country.strip().upper() in ("VN", "VIETNAM", "VIET NAM") else None
+        country = country or data.partners.lookup(args.country).id
+        chosen = [p for p in chosen if p.country == country]
     if args.json:
-        return json_list(data.people)
-    rows = [[p.id, p.name, p.country, p.title] for p in data.people]
+        return json_list(chosen)
+    rows = [[p.id, p.name, p.country, p.title] for p in chosen]
     return table(["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
 
 
@@ -148,6 +154,8 @@ def _engagements(data: Dataset, args: argparse.Namespace) -> str:
         end: datetime.date = args.end or datetime.date.max
         dated = {e.id for e in data.engagements.between(start, end)}
         chosen = [e for e in chosen if e.id in dated]
+    if args.kind is not None:
+        chosen = [e for e in chosen if e.kind.value == args.kind]
     if args.json:
         return json_list(chosen)
     rows = [
@@ -168,18 +176,24 @@ def _trade(data: Dataset, args: argparse.Namespace) -> str:
 
 
 def _agreements(data: Dataset, args: argparse.Namespace) -> str:
+    chosen = list(data.agreements)
+    if args.partner is not None:
+        chosen = list(data.agreements.involving(data.partners.lookup(args.partner).id))
+    if args.status is not None:
+        chosen = [a for a in chosen if a.status is not None and a.status.value == args.status]
     if args.json:
-        return json_list(data.agreements)
-    rows = [
-        [a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in data.agreements
-    ]
+        return json_list(chosen)
+    rows = [[a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in chosen]
     return table(["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements")
 
 
 def _claims(data: Dataset, args: argparse.Namespace) -> str:
+    chosen = list(data.claims)
+    if args.partner is not None:
+        chosen = list(data.claims.involving(data.partners.lookup(args.partner).id))
     if args.json:
-        return json_list(data.claims)
-    rows = [[c.id, when(c.as_of), c.statement] for c in data.claims]
+        return json_list(chosen)
+    rows = [[c.id, when(c.as_of), c.statement] for c in chosen]
     return table(["ID", "AS OF", "STATEMENT"], rows, "claims")
 
 
@@ -241,6 +255,11 @@ HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], str]] = {
     "sources": _sources,
     "export": _export,
     "verify": _verify,
+    "engagement": _records.engagement,
+    "agreement": _records.agreement,
+    "claim": _records.claim,
+    "source": _records.source,
+    "search": _records.search,
 }
 
 

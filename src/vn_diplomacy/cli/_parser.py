@@ -12,11 +12,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     import datetime
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from typing import NoReturn
 
 __all__ = [
+    "AGREEMENT_STATUSES",
     "COMMANDS",
+    "ENGAGEMENT_KINDS",
     "FORMATS",
     "HELP",
     "PROG",
@@ -42,10 +44,15 @@ COMMANDS = {
     "people": "list people with their country and latest title",
     "person": "one person in full: roles over time and engagements, with quotes",
     "engagements": "list meetings, visits, calls and other engagements, oldest first",
+    "engagement": "one engagement in full: what was discussed, agreed, proposed and stated, each with its quotes",
     "trade": "list trade figures",
     "agreements": "list treaties, agreements, memoranda and joint statements with their status",
+    "agreement": "one agreement in full: status and how it is known, what the articles say of it, with quotes",
     "claims": "list the articles' aggregate statements",
+    "claim": "one aggregate statement with its figure, partners and quotes",
     "sources": "list the source articles",
+    "source": "one source article: its address, file, sha256 and how often the data quotes it",
+    "search": "find every record whose names, text, statements or quotes hold the words given",
     "export": "write every collection to files with a Frictionless datapackage.json, or the quotes as Web Annotations",
     "validate": "check a data directory exactly as vn_diplomacy.load(DIR) does",
     "verify": "check the quotes against a folder of the articles: each file's sha256, each quote at its offsets",
@@ -65,6 +72,8 @@ _EPILOG = """examples:
   vn-diplomacy partner "United States"
   vn-diplomacy engagements --person "Bui Thanh Son" --from 2025-07-10 --to 2025-07-11
   vn-diplomacy trade --json
+  vn-diplomacy search railways
+  vn-diplomacy agreements --status under-negotiation
   vn-diplomacy export --format csv --out vn-data
   vn-diplomacy export --format annotations --articles tests/corpus --out vn-annotations
   vn-diplomacy validate my-data/
@@ -114,23 +123,45 @@ def _day(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"invalid date {text!r}: expected YYYY-MM-DD, e.g. 2024-03-19") from None
 
 
-def _tier(text: str) -> str:
+ENGAGEMENT_KINDS = (
+    "meeting",
+    "talks",
+    "visit",
+    "phone-call",
+    "session",
+    "conference",
+    "summit",
+    "press-conference",
+    "exchange",
+    "celebration",
+    "statement",
+)
+"""The values `engagements --kind` takes: those of `vn_diplomacy.EngagementKind` (a test keeps them the same)."""
+
+AGREEMENT_STATUSES = ("in-force", "signed", "pending-ratification", "under-negotiation", "proposed")
+"""The values `agreements --status` takes: those of `vn_diplomacy.AgreementStatus` (a test keeps them the same)."""
+
+
+def _choice(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def check(text: str) -> str:
+        import argparse
+
+        value = text.strip().lower().replace(" ", "-").replace("_", "-")
+        if value not in choices:
+            raise argparse.ArgumentTypeError(
+                f"unknown {what} {text!r}{_close(value, choices)} (one of {', '.join(choices)})"
+            )
+        return value
+
+    return check
+
+
+def _count(text: str) -> int:
     import argparse
 
-    value = text.strip().lower().replace(" ", "-").replace("_", "-")
-    if value not in TIERS:
-        raise argparse.ArgumentTypeError(f"unknown tier {text!r}{_close(value, TIERS)} (one of {', '.join(TIERS)})")
-    return value
-
-
-def _format(text: str) -> str:
-    import argparse
-
-    if text not in FORMATS:
-        raise argparse.ArgumentTypeError(
-            f"unknown format {text!r}{_close(text, FORMATS)} (one of {', '.join(FORMATS)})"
-        )
-    return text
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}: a whole number from 1, e.g. 10")
+    return int(text)
 
 
 def _folder(text: str) -> str:
@@ -168,11 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("overview")
     partners = listing("partners")
-    partners.add_argument("--tier", type=_tier, metavar="TIER", help=f"only partners at this tier: {', '.join(TIERS)}")
+    partners.add_argument(
+        "--tier", type=_choice(TIERS, "tier"), metavar="TIER", help=f"only partners at this tier: {', '.join(TIERS)}"
+    )
     partners.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="tiers as in force on this day")
     partner = listing("partner")
     partner.add_argument("name", metavar="ID_OR_NAME", help="a partner id (US) or name (United States, u.s.)")
-    listing("people")
+    people = listing("people")
+    people.add_argument("--country", metavar="X", help="only people acting for this partner (id or name), or VN")
     person = listing("person")
     person.add_argument("name", metavar="ID_OR_NAME", help="a person id (bui-thanh-son) or name (Bùi Thanh Sơn)")
     engagements = listing("engagements")
@@ -184,14 +218,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     engagements.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="on or after this day")
     engagements.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="on or before this day")
+    engagements.add_argument(
+        "--kind", type=_choice(ENGAGEMENT_KINDS, "kind"), metavar="KIND", help=f"only {', '.join(ENGAGEMENT_KINDS)}"
+    )
+    engagement = listing("engagement")
+    engagement.add_argument("name", metavar="ID_OR_TITLE", help="an engagement id (2025-07-11-son-rubio) or title")
     trade = listing("trade")
     trade.add_argument("--partner", metavar="X", help="only figures about this partner (id or name)")
-    listing("agreements")
-    listing("claims")
-    listing("sources")
+    _record_commands(listing)
     export = command("export")
     export.add_argument(
-        "--format", dest="fmt", type=_format, default="json", metavar="FORMAT", help=f"{', '.join(FORMATS)} (json)"
+        "--format",
+        dest="fmt",
+        type=_choice(FORMATS, "format"),
+        default="json",
+        metavar="FORMAT",
+        help=f"{', '.join(FORMATS)} (json)",
     )
     export.add_argument(
         "--out", required=True, type=_folder, metavar="DIR", help="the folder to write (created if missing)"
@@ -209,6 +251,27 @@ def build_parser() -> argparse.ArgumentParser:
         "directory", type=_folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
     )
     return parser
+
+
+def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
+    """The commands of agreements, claims, sources and search, added with `listing` (which adds `--json`)."""
+    agreements = listing("agreements")
+    agreements.add_argument(
+        "--status", type=_choice(AGREEMENT_STATUSES, "status"), metavar="STATUS", help=", ".join(AGREEMENT_STATUSES)
+    )
+    agreements.add_argument("--partner", metavar="X", help="only agreements this partner is a party to (id or name)")
+    agreement = listing("agreement")
+    agreement.add_argument("name", metavar="ID_OR_NAME", help="an agreement id (evipa) or name (EVIPA, UNCLOS)")
+    claims = listing("claims")
+    claims.add_argument("--partner", metavar="X", help="only claims that name this partner (id or name)")
+    claim = listing("claim")
+    claim.add_argument("id", metavar="ID", help="a claim id (see `claims`)")
+    listing("sources")
+    source = listing("source")
+    source.add_argument("name", metavar="ID_OR_TITLE", help="a source id or title (see `sources`)")
+    search = listing("search")
+    search.add_argument("text", nargs="+", metavar="WORD", help="the words to look for; quotes are not needed")
+    search.add_argument("--limit", type=_count, metavar="N", help="at most N records, the best first")
 
 
 def check_args(args: argparse.Namespace) -> None:

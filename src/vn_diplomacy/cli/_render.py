@@ -32,14 +32,18 @@ __all__ = [
 ]
 
 
+_SINGULAR = {"people": "person"}
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> str:
     """`rows` in columns under `headers`, with a count of the `noun`s at the end; "no NOUN match" for none."""
     if not rows:
         return f"no {noun} match"
+    count = f"{len(rows)} {noun if len(rows) != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"
     widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     header = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    return "\n".join([header, *lines, f"({len(rows)} {noun})"])
+    return "\n".join([header, *lines, f"({count})"])
 
 
 def json_list(records: Iterable[Record]) -> str:

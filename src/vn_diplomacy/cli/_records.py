@@ -1,0 +1,153 @@
+"""What the commands about one record answer (`engagement`, `agreement`, `claim`, `source`), and `search`."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from vn_diplomacy.cli._render import dates_of, json_list, json_record, status_text, when
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterable
+
+    from vn_diplomacy.dataset import Dataset
+    from vn_diplomacy.records.base import Evidence
+    from vn_diplomacy.records.statement import Statement
+
+__all__ = ["agreement", "claim", "engagement", "search", "source"]
+
+WIDTH = 80
+"""The width the views wrap prose to: an 80-column terminal."""
+
+
+def _wrapped(label: str, text: str, indent: str = "  ") -> list[str]:
+    """`label: text`, wrapped to `WIDTH`, continuation lines indented under the text."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=f"{indent}{label}: " if label else indent, subsequent_indent=indent + "  "
+    )
+
+
+def _quoted(evidence: Iterable[Evidence], indent: str) -> list[str]:
+    lines: list[str] = []
+    for item in evidence:
+        lines += textwrap.wrap(
+            f'"{item.quote}" [{item.source}, {item.start}-{item.end}]',
+            WIDTH,
+            initial_indent=indent,
+            subsequent_indent=indent + " ",
+        )
+    return lines
+
+
+def _statements(data: Dataset, title: str, statements: Iterable[Statement]) -> list[str]:
+    lines: list[str] = []
+    for statement in statements:
+        by = "" if not statement.by else f" ({', '.join(data.people.get(p).name for p in statement.by)})"
+        lines += textwrap.wrap(statement.text + by, WIDTH, initial_indent="  - ", subsequent_indent="    ")
+        lines += _quoted(statement.evidence, "      ")
+    return ["", title, *lines] if lines else []
+
+
+def engagement(data: Dataset, args: argparse.Namespace) -> str:
+    """One engagement: its date, kind, people and place, every statement with its quotes, then its own quotes."""
+    record = data.engagements.lookup(args.name)
+    if args.json:
+        return json_record(record)
+    lines = [*textwrap.wrap(record.title, WIDTH), f"id {record.id}", ""]
+    status = "" if record.status.value == "held" else f" ({record.status.value} when reported)"
+    lines.append(f"  {dates_of(record)}, {record.kind.value}{status}")
+    for label, value in (("where", record.location), ("occasion", record.occasion)):
+        if value is not None:
+            lines += _wrapped(label, value)
+    if record.partners:
+        lines += _wrapped("partners", ", ".join(data.partners.get(p).name for p in record.partners))
+    if record.people:
+        lines += _wrapped("people", ", ".join(data.people.get(p).name for p in record.people))
+    for date in (record.start, record.end):
+        if date is not None and date.inference is not None:
+            lines += _wrapped(f"{date} inferred", date.inference)
+    lines += _statements(data, "Discussed", record.discussed)
+    lines += _statements(data, "Agreed", record.agreed)
+    lines += _statements(data, "Proposed or asked", record.proposed)
+    lines += _statements(data, "Stated", record.stated)
+    lines += ["", "Quotes", *_quoted(record.evidence, "  ")]
+    return "\n".join(lines)
+
+
+def agreement(data: Dataset, args: argparse.Namespace) -> str:
+    """One agreement: its kind, parties, status and how it is known, what the articles say of it, its quotes."""
+    record = data.agreements.lookup(args.name)
+    if args.json:
+        return json_record(record)
+    short = "" if record.short_name is None else f" ({record.short_name})"
+    lines = [*textwrap.wrap(record.name + short, WIDTH), f"id {record.id}", ""]
+    lines.append(f"  {record.kind.value}, parties: {', '.join(record.parties) or 'multilateral'}")
+    lines += _wrapped("status", status_text(record))
+    if record.status_inference is not None:
+        lines += _wrapped("status inferred", record.status_inference)
+    if record.date is not None:
+        lines += _wrapped("signed, adopted or agreed", when(record.date))
+    if record.aliases:
+        lines += _wrapped("also called", ", ".join(record.aliases))
+    lines += _statements(data, "What the articles say of it", record.statements)
+    lines += ["", "Quotes", *_quoted(record.evidence, "  ")]
+    return "\n".join(lines)
+
+
+def claim(data: Dataset, args: argparse.Namespace) -> str:
+    """One of the articles' aggregate claims, with its figure, partners and quotes."""
+    record = data.claims.get(args.id)
+    if args.json:
+        return json_record(record)
+    lines = [*textwrap.wrap(record.statement, WIDTH), f"id {record.id}", "", f"  as of {when(record.as_of)}"]
+    if record.value is not None:
+        lines.append(f"  figure: {record.value} {record.unit or ''}".rstrip())
+    if record.partners:
+        lines += _wrapped("partners", ", ".join(data.partners.get(p).name for p in record.partners))
+    lines += ["", "Quotes", *_quoted(record.evidence, "  ")]
+    return "\n".join(lines)
+
+
+def source(data: Dataset, args: argparse.Namespace) -> str:
+    """One source article: where it was published, its file and hash, and how much of the data cites it."""
+    from vn_diplomacy.records.walk import evidence_in
+    from vn_diplomacy.registry import FILES
+
+    record = data.sources.lookup(args.name)
+    if args.json:
+        return json_record(record)
+    cited = {name: sum(1 for r in data[name] for _, e in evidence_in(r) if e.source == record.id) for name in FILES}
+    lines = [*textwrap.wrap(record.title or "(untitled)", WIDTH), f"id {record.id}", ""]
+    lines += _wrapped("published", f"{when(record.published)} by {record.publisher or 'a publisher not named'}")
+    lines += [f"  address: {record.url}", f"  file: {record.file}", f"  sha256: {record.sha256}"]
+    counts = ", ".join(f"{count} in {name}" for name, count in cited.items() if count)
+    lines += _wrapped("quoted", f"{sum(cited.values())} times: {counts}")
+    lines += ["", "Quotes of the source record", *_quoted(record.evidence, "  ")]
+    return "\n".join(lines)
+
+
+def search(data: Dataset, args: argparse.Namespace) -> str:
+    """Every record that holds the words asked for, best first, each with the text that matched and its quote."""
+    from vn_diplomacy.search import search as find
+
+    query = " ".join(args.text)
+    hits = find(query, data, limit=args.limit)
+    if args.json:
+        return json_list(hit.record for hit in hits)
+    if not hits:
+        return f"nothing in the data holds {query!r}"
+    lines: list[str] = []
+    for hit in hits:
+        names = hit.record.names()
+        label = f" ({names[0]})" if names and names[0] != hit.text else ""
+        lines += textwrap.wrap(f"{hit.collection} {hit.record.id}{label}", WIDTH, subsequent_indent="  ")
+        lines += _wrapped(f"{hit.matched} {hit.field}", hit.text)
+        if hit.evidence is not None and hit.matched != "quote":
+            lines += _quoted([hit.evidence], "    ")
+        elif hit.evidence is not None:
+            lines.append(f"    [{hit.evidence.source}, {hit.evidence.start}-{hit.evidence.end}]")
+        lines.append("")
+    count = len(hits)
+    lines.append(f"({count} record{'s' if count != 1 else ''})")
+    return "\n".join(lines)
