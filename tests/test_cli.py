@@ -530,7 +530,11 @@ def usage(command: str, message: str) -> str:
         (
             ["engagements", "--from", "2024-3-1"],
             2,
-            usage("engagements", "argument --from: invalid date '2024-3-1': expected YYYY-MM-DD, e.g. 2024-03-19"),
+            usage(
+                "engagements",
+                "argument --from: invalid date '2024-3-1': expected a year, a month or a day "
+                "(2023, 2023-09, 2023-09-10)",
+            ),
         ),
         (
             ["export", "--format", "xlsx", "--out", "x"],
@@ -567,8 +571,8 @@ def usage(command: str, message: str) -> str:
         ),
         (
             [*ON_FIXTURE, "engagements", "--from", "2025-01-01", "--to", "2024-01-01"],
-            1,
-            "vn-diplomacy: error: end 2024-01-01 is before start 2025-01-01; swap them\n",
+            2,
+            usage("", "--to 2024-01-01 is before --from 2025-01-01; give a range that ends on or after it starts"),
         ),
         (
             ["validate", "/nonexistent/vn-data"],
@@ -686,7 +690,7 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
 
 # --- the package's shape -----------------------------------------------------------------------
 
-CLI_MODULES = ("__init__", "_commands", "_records", "_render", "_io", "_parser")
+CLI_MODULES = ("__init__", "_commands", "_records", "_render", "_io", "_parser", "_values")
 """The modules of `vn_diplomacy.cli`, in the order of its docstring: each imports only those after it."""
 
 

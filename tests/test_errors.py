@@ -60,8 +60,13 @@ def test_what_was_added_after_raising_travels_too() -> None:
 
 def test_the_real_errors_round_trip() -> None:
     with pytest.raises(NotFound) as missing:
-        vd.partners.lookup("JPN")
+        vd.partners.lookup("Japn")
     round_trip(missing.value)
+    with pytest.raises(NotFound) as subject:
+        vd.partners.lookup("Vietnam")  # a NotFound with a note
+    copy = round_trip(subject.value)
+    assert isinstance(copy, NotFound)
+    assert copy.note == subject.value.note
     with pytest.raises(DataError) as invalid:
         vd.load("/nonexistent/vn-data")
     round_trip(invalid.value)
@@ -93,13 +98,13 @@ def lookup_partner(text: str) -> str:
 
 def test_a_worker_process_raises_not_found_and_the_parent_receives_it_intact() -> None:
     with pytest.raises(NotFound) as here:
-        lookup_partner("JPN")
+        lookup_partner("Japn")
     # "spawn": a fresh interpreter that imports this module, so nothing is shared with the parent but the pickle.
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         assert pool.submit(lookup_partner, "Japan").result() == "JP"
         with pytest.raises(NotFound) as there:
-            pool.submit(lookup_partner, "JPN").result()
+            pool.submit(lookup_partner, "Japn").result()
     assert type(there.value) is NotFound
-    assert str(there.value) == str(here.value) == "unknown partner id or name 'JPN'; did you mean 'JP' (Japan)?"
-    assert (there.value.kind, there.value.key, there.value.suggestions) == ("partner", "JPN", ("JP",))
+    assert str(there.value) == str(here.value) == "unknown partner id or name 'Japn'; did you mean 'JP' (Japan)?"
+    assert (there.value.kind, there.value.key, there.value.suggestions) == ("partner", "Japn", ("JP",))
     assert vars(there.value) == vars(here.value)

@@ -39,7 +39,13 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
         (("partners", "--tier", "comprehensive-strategic", "--on", "2024-03-19"), 0),
         (("partners", "--tier", "strategic", "--json"), 0),
     ),
-    "partner": ((("partner", "Japan"), 0), (("partner", "JPN"), 1), (("partner", "VA", "--json"), 0)),
+    "partner": (
+        (("partner", "Japan"), 0),
+        (("partner", "Nhật", "Bản"), 0),
+        (("partner", "Germany"), 1),
+        (("partner", "Vietnam"), 1),
+        (("partner", "VA", "--json"), 0),
+    ),
     "people": ((("people",), 0), (("people", "--country", "China"), 0), (("people", "--json"), 0)),
     "person": ((("person", "bui thanh son"), 0), (("person", "wang-yi", "--json"), 0)),
     "engagements": (
@@ -47,6 +53,7 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
         (("engagements", "--partner", "US", "--partner", "CN"), 0),
         (("engagements", "--partner", "VA", "--json"), 0),
         (("engagements", "--kind", "phone-call"), 0),
+        (("engagements", "--from", "2023", "--to", "2023-09"), 0),
     ),
     "engagement": (
         (("engagement", "2025-07-10-son-wang-yi"), 0),

@@ -50,6 +50,7 @@ class NotFound(VnDiplomacyError, KeyError):
         suggestions: The closest known ids or names, best first (may be empty).
         how: What `key` was taken as, e.g. ``"id"`` or ``"id or name"``.
         labels: The readable name of each suggestion that has one, as the message shows it.
+        note: Why the key is not there, when that is known; None otherwise.
         message: The whole message, also what `str()` gives.
     """
 
@@ -61,6 +62,7 @@ class NotFound(VnDiplomacyError, KeyError):
         *,
         how: str = "id",
         labels: Mapping[str, str] | None = None,
+        note: str | None = None,
     ) -> None:
         """Describe the miss.
 
@@ -70,6 +72,8 @@ class NotFound(VnDiplomacyError, KeyError):
             suggestions: The closest known ids, best first.
             how: What `key` was taken as, e.g. ``"id"`` or ``"id or name"``.
             labels: A readable name per suggested id, shown beside it in the message.
+            note: Why `key` is not there, when that is known (e.g. Vietnam is no partner of itself); it replaces
+                the suggestions in the message.
         """
         self.kind = kind
         self.key = key
@@ -77,8 +81,11 @@ class NotFound(VnDiplomacyError, KeyError):
         self.how = how
         # Only the suggestions' labels: the message shows no others, and a pickled error need carry no more.
         self.labels = {s: labels[s] for s in suggestions if labels is not None and s in labels}
+        self.note = note
         message = f"unknown {kind} {how} {key!r}"
-        if suggestions:
+        if note is not None:
+            message += f": {note}"
+        elif suggestions:
             shown = [f"{s!r} ({self.labels[s]})" if self.labels.get(s, s) != s else repr(s) for s in suggestions]
             message += "; did you mean " + " or ".join(shown) + "?"
         else:
@@ -94,7 +101,8 @@ class NotFound(VnDiplomacyError, KeyError):
         # The default, type(self)(*self.args), would call NotFound(message) and fail to unpickle. The state
         # (__dict__) also carries what was added after raising, such as notes.
         arguments = (self.kind, self.key, self.suggestions)
-        return _rebuild, (type(self), arguments, {"how": self.how, "labels": self.labels}), dict(self.__dict__)
+        keywords = {"how": self.how, "labels": self.labels, "note": self.note}
+        return _rebuild, (type(self), arguments, keywords), dict(self.__dict__)
 
 
 class QueryError(VnDiplomacyError, ValueError):

@@ -182,7 +182,7 @@ def test_the_command_line_page_shows_every_command_and_option_in_an_example(
         assert any(option in example.split() for example in examples), option
     # Real output, not a transcript kept by hand: the overview's counts and an error's suggestion.
     assert f"{len(vd.partners)} partners" in text
-    assert "did you mean 'JP' (Japan)?" in text
+    assert "Vietnam is the subject of the articles, not one of its partners" in text
 
 
 def test_the_search_index_has_every_engagement_of_the_timeline_and_every_partner_page(site: Path) -> None:

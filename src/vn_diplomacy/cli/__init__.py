@@ -15,7 +15,9 @@ importing only those listed after it:
   answer, wrapped to an 80-column terminal;
 - `_render`: how answers look (tables, JSON, quotes, figures);
 - `_io`: where answers and errors go, and what to do when stdout or stderr fails;
-- `_parser`: the commands and options, `HELP`, and the argparse parser built from the same table.
+- `_parser`: the commands and options, `HELP`, and the argparse parser built from the same table;
+- `_values`: the values options take (a day, a year or month as a range's end, a count, a folder, one of a few
+  words), each with its error.
 """
 
 from __future__ import annotations

@@ -11,8 +11,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
-    import datetime
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Sequence
     from typing import NoReturn
 
 __all__ = [
@@ -104,25 +103,6 @@ class UsageError(Exception):
     """Wrong usage found before parsing (exit status 2)."""
 
 
-def _close(word: str, choices: Iterable[str]) -> str:
-    import difflib  # only on the error path
-
-    matches = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.5)
-    return f"; did you mean {matches[0]!r}?" if matches else ""
-
-
-def _day(text: str) -> datetime.date:
-    import argparse
-    import datetime
-
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid date {text!r}: expected YYYY-MM-DD, e.g. 2024-03-19") from None
-
-
 ENGAGEMENT_KINDS = (
     "meeting",
     "talks",
@@ -142,39 +122,11 @@ AGREEMENT_STATUSES = ("in-force", "signed", "pending-ratification", "under-negot
 """The values `agreements --status` takes: those of `vn_diplomacy.AgreementStatus` (a test keeps them the same)."""
 
 
-def _choice(choices: tuple[str, ...], what: str) -> Callable[[str], str]:
-    def check(text: str) -> str:
-        import argparse
-
-        value = text.strip().lower().replace(" ", "-").replace("_", "-")
-        if value not in choices:
-            raise argparse.ArgumentTypeError(
-                f"unknown {what} {text!r}{_close(value, choices)} (one of {', '.join(choices)})"
-            )
-        return value
-
-    return check
-
-
-def _count(text: str) -> int:
-    import argparse
-
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"invalid count {text!r}: a whole number from 1, e.g. 10")
-    return int(text)
-
-
-def _folder(text: str) -> str:
-    import argparse
-
-    if not text:  # the current folder would be a guess: say "." for it
-        raise argparse.ArgumentTypeError("a folder's path is needed, got: ''; use '.' for the current folder")
-    return text
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The command line parser, with every subcommand and option; its top-level help is `HELP`."""
     import argparse
+
+    from vn_diplomacy.cli._values import choice, day, folder, period_end, period_start
 
     class Parser(argparse.ArgumentParser):
         """An ArgumentParser whose errors are one line: what was wrong and where to look for what is right."""
@@ -185,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog=PROG, description=_DESCRIPTION, add_help=False)
     parser.add_argument("-h", "--help", action="store_true", help=_OPTIONS["-h, --help"])
     parser.add_argument("--version", action="store_true", help=_OPTIONS["--version"])
-    parser.add_argument("--data", type=_folder, metavar="DIR", help=_OPTIONS["--data DIR"])
+    parser.add_argument("--data", type=folder, metavar="DIR", help=_OPTIONS["--data DIR"])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -200,15 +152,19 @@ def build_parser() -> argparse.ArgumentParser:
     command("overview")
     partners = listing("partners")
     partners.add_argument(
-        "--tier", type=_choice(TIERS, "tier"), metavar="TIER", help=f"only partners at this tier: {', '.join(TIERS)}"
+        "--tier", type=choice(TIERS, "tier"), metavar="TIER", help=f"only partners at this tier: {', '.join(TIERS)}"
     )
-    partners.add_argument("--on", type=_day, metavar="YYYY-MM-DD", help="tiers as in force on this day")
+    partners.add_argument("--on", type=day, metavar="YYYY-MM-DD", help="tiers as in force on this day")
     partner = listing("partner")
-    partner.add_argument("name", metavar="ID_OR_NAME", help="a partner id (US) or name (United States, u.s.)")
+    partner.add_argument(
+        "name", nargs="+", metavar="ID_OR_NAME", help="a partner id (US) or name (United States, u.s.)"
+    )
     people = listing("people")
     people.add_argument("--country", metavar="X", help="only people acting for this partner (id or name), or VN")
     person = listing("person")
-    person.add_argument("name", metavar="ID_OR_NAME", help="a person id (bui-thanh-son) or name (Bùi Thanh Sơn)")
+    person.add_argument(
+        "name", nargs="+", metavar="ID_OR_NAME", help="a person id (bui-thanh-son) or name (Bùi Thanh Sơn)"
+    )
     engagements = listing("engagements")
     engagements.add_argument(
         "--partner", action="append", metavar="X", help="involving this partner (id or name); repeatable"
@@ -216,13 +172,27 @@ def build_parser() -> argparse.ArgumentParser:
     engagements.add_argument(
         "--person", action="append", metavar="X", help="involving this person (id or name); repeatable"
     )
-    engagements.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD", help="on or after this day")
-    engagements.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="on or before this day")
     engagements.add_argument(
-        "--kind", type=_choice(ENGAGEMENT_KINDS, "kind"), metavar="KIND", help=f"only {', '.join(ENGAGEMENT_KINDS)}"
+        "--from",
+        dest="start",
+        type=period_start,
+        metavar="DATE",
+        help="on or after this day, or the start of this month or year",
+    )
+    engagements.add_argument(
+        "--to",
+        dest="end",
+        type=period_end,
+        metavar="DATE",
+        help="on or before this day, or the end of this month or year",
+    )
+    engagements.add_argument(
+        "--kind", type=choice(ENGAGEMENT_KINDS, "kind"), metavar="KIND", help=f"only {', '.join(ENGAGEMENT_KINDS)}"
     )
     engagement = listing("engagement")
-    engagement.add_argument("name", metavar="ID_OR_TITLE", help="an engagement id (2025-07-11-son-rubio) or title")
+    engagement.add_argument(
+        "name", nargs="+", metavar="ID_OR_TITLE", help="an engagement id (2025-07-11-son-rubio) or title"
+    )
     trade = listing("trade")
     trade.add_argument("--partner", metavar="X", help="only figures about this partner (id or name)")
     _record_commands(listing)
@@ -230,52 +200,62 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         dest="fmt",
-        type=_choice(FORMATS, "format"),
+        type=choice(FORMATS, "format"),
         default="json",
         metavar="FORMAT",
         help=f"{', '.join(FORMATS)} (json)",
     )
     export.add_argument(
-        "--out", required=True, type=_folder, metavar="DIR", help="the folder to write (created if missing)"
+        "--out", required=True, type=folder, metavar="DIR", help="the folder to write (created if missing)"
     )
     export.add_argument(
         "--articles",
-        type=_folder,
+        type=folder,
         metavar="DIR",
         help="for --format annotations: the folder of the article files, to anchor each quote in its article",
     )
     validate = command("validate")
-    validate.add_argument("directory", type=_folder, metavar="DIR", help="a folder holding the JSON data files")
+    validate.add_argument("directory", type=folder, metavar="DIR", help="a folder holding the JSON data files")
     verify = command("verify")
     verify.add_argument(
-        "directory", type=_folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
+        "directory", type=folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
     )
     return parser
 
 
 def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
     """The commands of agreements, claims, sources and search, added with `listing` (which adds `--json`)."""
+    from vn_diplomacy.cli._values import choice, count
+
     agreements = listing("agreements")
     agreements.add_argument(
-        "--status", type=_choice(AGREEMENT_STATUSES, "status"), metavar="STATUS", help=", ".join(AGREEMENT_STATUSES)
+        "--status", type=choice(AGREEMENT_STATUSES, "status"), metavar="STATUS", help=", ".join(AGREEMENT_STATUSES)
     )
     agreements.add_argument("--partner", metavar="X", help="only agreements this partner is a party to (id or name)")
     agreement = listing("agreement")
-    agreement.add_argument("name", metavar="ID_OR_NAME", help="an agreement id (evipa) or name (EVIPA, UNCLOS)")
+    agreement.add_argument(
+        "name", nargs="+", metavar="ID_OR_NAME", help="an agreement id (evipa) or name (EVIPA, UNCLOS)"
+    )
     claims = listing("claims")
     claims.add_argument("--partner", metavar="X", help="only claims that name this partner (id or name)")
     claim = listing("claim")
     claim.add_argument("id", metavar="ID", help="a claim id (see `claims`)")
     listing("sources")
     source = listing("source")
-    source.add_argument("name", metavar="ID_OR_TITLE", help="a source id or title (see `sources`)")
+    source.add_argument("name", nargs="+", metavar="ID_OR_TITLE", help="a source id or title (see `sources`)")
     search = listing("search")
     search.add_argument("text", nargs="+", metavar="WORD", help="the words to look for; quotes are not needed")
-    search.add_argument("--limit", type=_count, metavar="N", help="at most N records, the best first")
+    search.add_argument("--limit", type=count, metavar="N", help="at most N records, the best first")
 
 
 def check_args(args: argparse.Namespace) -> None:
-    """Reject what the parser cannot: `--articles` with any export format but annotations, which needs it."""
+    """Reject what the parser cannot (a range that ends before it starts; `--articles` without annotations, or
+    annotations without it), and join the words of a name given unquoted (`partner United States`)."""
+    if isinstance(getattr(args, "name", None), list):
+        args.name = " ".join(args.name)
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if start is not None and end is not None and end < start:
+        raise UsageError(f"--to {end} is before --from {start}; give a range that ends on or after it starts")
     if args.command != "export":
         return
     if args.fmt == "annotations" and args.articles is None:
@@ -294,5 +274,7 @@ def check_command(argv: Sequence[str]) -> None:
             skip = True
         elif not token.startswith("-"):
             if token not in COMMANDS:
-                raise UsageError(f"unknown command {token!r}{_close(token, COMMANDS)} (one of {', '.join(COMMANDS)})")
+                from vn_diplomacy.cli._values import close  # only on the error path
+
+                raise UsageError(f"unknown command {token!r}{close(token, COMMANDS)} (one of {', '.join(COMMANDS)})")
             return

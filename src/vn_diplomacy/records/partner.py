@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from vn_diplomacy.collection import Collection
 from vn_diplomacy.dates import PartialDate
+from vn_diplomacy.errors import NotFound
 from vn_diplomacy.records.base import Evidence, Item, Record, Text, require_day
 
 __all__ = [
@@ -183,7 +184,10 @@ class Partner(Record, frozen=True):
 
     name: Text = Field(description="The common English name.")
     kind: PartnerKind = Field(description="State or organisation.")
-    aliases: tuple[Item, ...] = Field(default=(), description="Other names the articles or common usage give it.")
+    aliases: tuple[Item, ...] = Field(
+        default=(),
+        description="Other names the articles or common usage give it: Vietnamese names, ISO 3166 alpha-3 codes.",
+    )
     relations: tuple[RelationsEvent, ...] = Field(
         default=(), description="When diplomatic relations were established or normalised, where the articles tell."
     )
@@ -262,10 +266,25 @@ class Partner(Record, frozen=True):
         return self.tier_as_of(day).tier
 
 
+# What Vietnam is called, folded: the subject of every article, never one of its partners.
+_VIETNAM_NAMES: Final = frozenset({"vn", "vnm", "vietnam", "viet nam", "socialist republic of vietnam"})
+
+
 class PartnerCollection(Collection[Partner]):
     """The partners, with queries by tier."""
 
     __slots__ = ()
+
+    def _not_found(self, key: str, how: str) -> NotFound:
+        from vn_diplomacy.text import normalize  # noqa: PLC0415  # only on a miss
+
+        if normalize(key) in _VIETNAM_NAMES:
+            note = (
+                "Vietnam is the subject of the articles, not one of its partners; where a party or a role's "
+                "country is Vietnam, the data writes VN"
+            )
+            return NotFound(self.kind, key, how=how, note=note)
+        return super()._not_found(key, how)
 
     def with_tier(self, tier: Tier, on: datetime.date | None = None) -> tuple[Partner, ...]:
         """The partners at exactly `tier` on the day `on` (the latest known tier when `on` is None).

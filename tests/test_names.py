@@ -1,0 +1,100 @@
+"""Names and dates as people write them: Vietnamese names, ISO 3166 alpha-3 codes, Vietnam itself, unquoted
+words, a year or a month on the command line."""
+
+from __future__ import annotations
+
+import pytest
+
+import vn_diplomacy as vd
+from vn_diplomacy.cli import main
+
+FIXTURE = ("--data", "tests/fixtures/data")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main([*FIXTURE, *argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    ("name", "partner"),
+    [
+        ("Hoa Kỳ", "US"),
+        ("hoa ky", "US"),
+        ("Mỹ", "US"),
+        ("Nhật Bản", "JP"),
+        ("nhat ban", "JP"),
+        ("Trung Quốc", "CN"),
+        ("JPN", "JP"),
+        ("usa", "US"),
+        ("GBR", "GB"),
+        ("Liên Hợp Quốc", "UN"),
+    ],
+)
+def test_partners_answer_to_their_vietnamese_names_and_alpha3_codes(name: str, partner: str) -> None:
+    assert vd.partners.lookup(name).id == partner
+
+
+def test_every_state_answers_to_its_alpha3_code() -> None:
+    """Every partner that is a state has its ISO 3166-1 alpha-3 code among its aliases (Vietnam's is VNM)."""
+    for partner in vd.partners:
+        if partner.kind is vd.PartnerKind.STATE:
+            codes = [alias for alias in partner.aliases if len(alias) == 3 and alias.isupper() and alias.isalpha()]
+            assert codes, partner.id
+            assert vd.partners.lookup(codes[-1]) == partner
+
+
+@pytest.mark.parametrize("name", ["Vietnam", "Việt Nam", "viet nam", "VN", "VNM"])
+def test_vietnam_is_the_subject_not_a_partner(fixture_data: vd.Dataset, name: str) -> None:
+    with pytest.raises(vd.NotFound) as missing:
+        fixture_data.partners.lookup(name)
+    assert missing.value.note is not None
+    assert str(missing.value) == (
+        f"unknown partner id or name {name!r}: Vietnam is the subject of the articles, not one of its partners; "
+        "where a party or a role's country is Vietnam, the data writes VN"
+    )
+    assert missing.value.suggestions == ()
+
+
+def test_names_of_several_words_need_no_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "partner", "United", "States")
+    assert (status, err) == (0, "")
+    assert out.startswith("United States (US), state\n")
+    status, out, _ = run(capsys, "person", "bui", "thanh", "son")
+    assert (status, out.splitlines()[0]) == (0, "Bùi Thanh Sơn (bui-thanh-son), VN")
+
+
+def test_a_year_or_a_month_bounds_a_range(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    def listed(*argv: str) -> list[str]:
+        status, out, err = run(capsys, "engagements", *argv)
+        assert (status, err) == (0, "")
+        return [line.split()[0] for line in out.splitlines()[1:-1]]
+
+    assert listed("--from", "2025", "--to", "2025") == [e.id for e in fixture_data.engagements if e.start.year == 2025]
+    assert listed("--from", "2025-07", "--to", "2025-07") == [
+        "2025-07-10-son-wang-yi",
+        "2025-07-11-son-eu",
+        "2025-07-11-son-rubio",
+    ]
+    assert listed("--to", "2023") == [
+        "2020-liuzhou-border-localities-conference",
+        "2023-09-10-us-president-state-visit",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("--from", "2025", "--to", "2024"), "--to 2024-12-31 is before --from 2025-01-01"),
+        (("--from", "2025-13"), "invalid date '2025-13'"),
+        (("--to", "25"), "invalid date '25'"),
+        (("--from", "\uff12\uff10\uff12\uff15"), "invalid date"),  # fullwidth digits, which int() would read
+    ],
+)
+def test_a_date_that_is_not_one_is_wrong_usage(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    status, out, err = run(capsys, "engagements", *argv)
+    assert (status, out) == (2, "")
+    assert message in err
