@@ -70,11 +70,12 @@ def test_an_error_on_an_ascii_terminal_is_one_line() -> None:
     result = command(
         *ON_FIXTURE,
         "partner",
-        "H\N{LATIN SMALL LETTER O WITH HORN}a K\N{LATIN SMALL LETTER Y WITH GRAVE}",
+        "\N{LATIN CAPITAL LETTER D WITH STROKE}\N{LATIN SMALL LETTER A WITH DOT BELOW}i "
+        "Vi\N{LATIN SMALL LETTER E WITH CIRCUMFLEX AND DOT BELOW}t",  # no partner, and no country of today
         env={"PYTHONIOENCODING": "ascii"},
     )
     assert (result.returncode, result.stdout) == (1, b"")
-    assert result.stderr == b"vn-diplomacy: error: unknown partner id or name 'H?a K?'; no close match\n"
+    assert result.stderr == b"vn-diplomacy: error: unknown partner id or name '??i Vi?t'; no close match\n"
 
 
 def test_in_process_the_streams_are_given_back_as_they_were() -> None:

@@ -98,3 +98,30 @@ def test_a_date_that_is_not_one_is_wrong_usage(
     status, out, err = run(capsys, "engagements", *argv)
     assert (status, out) == (2, "")
     assert message in err
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Germany", "Germany (DE)"), ("Đức", "Germany (DE)"), ("DE", "Germany (DE)")]
+)
+def test_a_country_the_articles_do_not_mention_is_said_so(fixture_data: vd.Dataset, name: str, country: str) -> None:
+    with pytest.raises(vd.NotFound) as missing:
+        fixture_data.partners.lookup(name)
+    assert missing.value.note == f"the articles do not mention {country} as a partner of Vietnam"
+    assert missing.value.suggestions == ()
+
+
+def test_a_partner_is_found_by_the_name_the_world_gives_its_country(fixture_data: vd.Dataset) -> None:
+    """The Unicode CLDR's names, English and Vietnamese, find a partner the data names otherwise."""
+    assert fixture_data.partners.lookup("Nhật Bản").id == "JP"  # no such alias in the fixture data
+    assert fixture_data.partners.find("Vatican City") is fixture_data.partners.get("VA")
+    assert fixture_data.partners.find("Narnia") is None
+
+
+def test_the_country_list_names_every_state_partner_by_its_code() -> None:
+    from vn_diplomacy.countries import country
+
+    for partner in vd.partners:
+        if partner.kind is vd.PartnerKind.STATE:
+            found = country(partner.id)
+            assert found is not None, partner.id
+            assert found[0] == partner.id

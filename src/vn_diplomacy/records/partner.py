@@ -275,14 +275,36 @@ class PartnerCollection(Collection[Partner]):
 
     __slots__ = ()
 
+    def find(self, text: str) -> Partner | None:
+        """What `lookup` finds, or None; a country the data names otherwise is found by its CLDR name too.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> vd.partners.find("Türkiye").id, vd.partners.find("Germany")
+            ('TR', None)
+        """
+        found = super().find(text)
+        if found is None and text.strip():
+            from vn_diplomacy.countries import country  # noqa: PLC0415  # only on a miss
+
+            known = country(text)
+            if known is not None and known[0] in self:
+                return self.get(known[0])
+        return found
+
     def _not_found(self, key: str, how: str) -> NotFound:
-        from vn_diplomacy.text import normalize  # noqa: PLC0415  # only on a miss
+        from vn_diplomacy.countries import country  # noqa: PLC0415  # only on a miss
+        from vn_diplomacy.text import normalize  # noqa: PLC0415  # likewise
 
         if normalize(key) in _VIETNAM_NAMES:
             note = (
                 "Vietnam is the subject of the articles, not one of its partners; where a party or a role's "
                 "country is Vietnam, the data writes VN"
             )
+            return NotFound(self.kind, key, how=how, note=note)
+        known = country(key)
+        if known is not None:
+            note = f"the articles do not mention {known[1]} ({known[0]}) as a partner of Vietnam"
             return NotFound(self.kind, key, how=how, note=note)
         return super()._not_found(key, how)
 
