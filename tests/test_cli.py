@@ -106,7 +106,7 @@ def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str], fix
         "",
         "Trade figures",
         "  2020-01-01..2020-12-31 Vietnam's rank among China's trading partners (China): No. 6, up 2 places vs 2019",
-        "  2024-01-01..2024-06-30 two-way trade (United States): nearly 60,000,000,000 USD, "
+        "  2024-01-01..2024-06-30 two-way trade (United States): nearly US$60 billion (60,000,000,000 USD), "
         "+20.5% vs the same period of 2023",
         "",
         "Sources",
@@ -258,7 +258,8 @@ def test_partner_by_name_shows_history_with_quotes(
         "  2025-07-11 (inferred)  Bui Thanh Son meets Marco Rubio",
         "",
         "Trade figures (1)",
-        "  2024-01-01..2024-06-30 two-way trade: nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
+        "  2024-01-01..2024-06-30 two-way trade: nearly US$60 billion (60,000,000,000 USD), "
+        "+20.5% vs the same period of 2023",
         "",
         "Claims (2)",
         "  2024-03-18  Vietnam has comprehensive strategic partnerships with seven countries, "
@@ -393,7 +394,7 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
     assert answer(capsys, "trade", "--partner", "United States") == text(
         "ID                   PARTNER  METRIC         PERIOD                  VALUE",
         "vn-us-trade-2024-h1  US       two-way trade  2024-01-01..2024-06-30  "
-        "nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
+        "nearly US$60 billion (60,000,000,000 USD), +20.5% vs the same period of 2023",
         "(1 trade figure)",
     )
     [figure] = listing(capsys, "trade", "--partner", "US")
@@ -405,7 +406,7 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
         "vn-rank-among-cn-trading-partners-2020  CN       Vietnam's rank among China's trading partners  "
         "2020-01-01..2020-12-31  No. 6, up 2 places vs 2019",
         "vn-us-trade-2024-h1                     US       two-way trade                                  "
-        "2024-01-01..2024-06-30  nearly 60,000,000,000 USD, +20.5% vs the same period of 2023",
+        "2024-01-01..2024-06-30  nearly US$60 billion (60,000,000,000 USD), +20.5% vs the same period of 2023",
         "(2 trade figures)",
     )
     assert listing(capsys, "trade") == [t.model_dump(mode="json") for t in fixture_data.trade]

@@ -125,3 +125,32 @@ def test_the_country_list_names_every_state_partner_by_its_code() -> None:
             found = country(partner.id)
             assert found is not None, partner.id
             assert found[0] == partner.id
+
+
+def test_a_record_s_repr_names_it_briefly(fixture_data: vd.Dataset) -> None:
+    """A repr of a few kilobytes, evidence first, hid the record in a notebook; it is its id and label now."""
+    assert repr(fixture_data.partners.get("US")) == "Partner(id='US', name='United States')"
+    assert repr(fixture_data.trade.get("vn-us-trade-2024-h1")) == (
+        "TradeFigure(id='vn-us-trade-2024-h1', metric='two-way trade')"
+    )
+    assert repr(fixture_data.sources.get("fixture-c")) == "Source(id='fixture-c', title=None)"
+
+
+def test_day_columns_are_datetimes_in_pandas(fixture_data: vd.Dataset) -> None:
+    frame = fixture_data.to_pandas("engagements")
+    assert str(frame["start_earliest"].dtype).startswith("datetime64")
+    assert frame["start_earliest"].min().year == 2020
+
+
+def test_money_reads_as_people_say_it_beside_the_exact_value(capsys: pytest.CaptureFixture[str]) -> None:
+    from decimal import Decimal
+
+    from vn_diplomacy.cli._render import readable
+
+    assert readable(Decimal("88000000000"), "USD") == "US$88 billion"
+    assert readable(Decimal("1250000"), "USD") == "US$1.25 million"
+    assert readable(Decimal("-2500000000000"), "VND") == "VND -2.5 trillion"
+    assert readable(Decimal("6"), "rank") == "6 rank"
+    status, out, _ = run(capsys, "trade", "--partner", "US")
+    assert status == 0
+    assert "nearly US$60 billion (60,000,000,000 USD)" in out

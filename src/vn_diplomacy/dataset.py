@@ -152,7 +152,8 @@ class Dataset:
         return to_records(self, collection)
 
     def to_pandas(self, collection: CollectionName) -> pandas.DataFrame:
-        """One collection as a pandas DataFrame of the `to_records` rows, one column per table column.
+        """One collection as a pandas DataFrame of the `to_records` rows, one column per table column; the day
+        columns (``start_earliest``, ``period_end``, ...) as ``datetime64``, decimals as exact `Decimal`s.
 
         Needs the ``pandas`` extra (``pip install 'vn_diplomacy[pandas]'``); pandas is imported only here.
 
@@ -173,4 +174,7 @@ class Dataset:
         except ImportError:
             raise QueryError("to_pandas() needs pandas: pip install 'vn_diplomacy[pandas]'") from None
         frame: pandas.DataFrame = pandas.DataFrame(list(self.to_records(collection)), columns=names)
+        for column in columns(collection):
+            if column.type == "date":  # days as datetime64, which pandas sorts, filters and plots (not objects)
+                frame[column.name] = pandas.to_datetime(frame[column.name])
         return frame

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Iterable, Sequence
+    from decimal import Decimal
 
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate
@@ -23,6 +24,7 @@ __all__ = [
     "json_list",
     "json_record",
     "quotes",
+    "readable",
     "related",
     "since_text",
     "status_text",
@@ -71,7 +73,7 @@ def quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:
 
 
 def figure_text(figure: TradeFigure) -> str:
-    """A trade figure as prose: "nearly 88,000,000,000 USD, +22% vs 2023" or "No. 6, up 2 places vs 2019"."""
+    """A trade figure as prose: "nearly US$88 billion (88,000,000,000 USD), +22% vs 2023", "No. 6, up 2 places"."""
     compared = "" if figure.compared_with is None else f" vs {figure.compared_with}"
     if figure.unit == "rank":
         moved = ""
@@ -81,7 +83,29 @@ def figure_text(figure: TradeFigure) -> str:
         return f"No. {figure.value}{moved}"
     hedge = "" if figure.qualifier is None else f"{figure.qualifier} "
     percent = "" if figure.change_percent is None else f", {figure.change_percent:+}%{compared}"
-    return f"{hedge}{figure.value:,} {figure.unit}{percent}"
+    return f"{hedge}{readable(figure.value, figure.unit)} ({figure.value:,} {figure.unit}){percent}"
+
+
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+_CURRENCY_SIGNS = {"USD": "US$", "EUR": "€", "VND": "VND "}
+
+
+def readable(value: Decimal, unit: str) -> str:
+    """An amount as people say it: "US$88 billion", "US$1.25 million", "€300"; the exact value is shown beside.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> readable(Decimal("88000000000"), "USD"), readable(Decimal("60500000"), "USD"), readable(Decimal("12"), "t")
+        ('US$88 billion', 'US$60.5 million', '12 t')
+    """
+    scaled, word = value, ""
+    for size, name in _SCALES:
+        if abs(value) >= size:
+            scaled, word = value / size, f" {name}"
+            break
+    number = f"{scaled:,.3f}".rstrip("0").rstrip(".")
+    sign = _CURRENCY_SIGNS.get(unit)
+    return f"{sign}{number}{word}" if sign is not None else f"{number}{word} {unit}"
 
 
 def tier_in_force(partner: Partner, day: datetime.date | None) -> TierChange | None:

@@ -12,7 +12,7 @@ else lists which fields refer to what.
 import datetime
 import re
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from functools import cache
 from operator import attrgetter
@@ -203,6 +203,15 @@ class Record(BaseModel, frozen=True, extra="forbid"):
     evidence: tuple[Evidence, ...] = Field(
         min_length=1, description="The quotes the record is taken from; never empty."
     )
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # A record's repr names it and stops there ("Partner(id='US', name='United States')"): the whole record,
+        # quotes and all, is kilobytes in a notebook. `model_dump()` and the CLI's --json show every field.
+        yield "id", self.id
+        fields = type(self).model_fields
+        label = next((name for name in ("name", "title", "statement", "metric", "subject") if name in fields), None)
+        if label is not None:
+            yield label, getattr(self, label)
 
     def names(self) -> tuple[str, ...]:
         """The names `lookup()` matches besides the id.
