@@ -3,6 +3,9 @@ words, a year or a month on the command line."""
 
 from __future__ import annotations
 
+import json
+import sys
+
 import pytest
 
 import vn_diplomacy as vd
@@ -154,3 +157,28 @@ def test_money_reads_as_people_say_it_beside_the_exact_value(capsys: pytest.Capt
     status, out, _ = run(capsys, "trade", "--partner", "US")
     assert status == 0
     assert "nearly US$60 billion (60,000,000,000 USD)" in out
+
+
+def test_a_table_too_wide_for_the_terminal_becomes_blocks(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    wide = run(capsys, "engagements", "--kind", "meeting")[1]
+    assert max(map(len, wide.splitlines())) > 80  # not a terminal: one line per row, every cell whole
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # a terminal of COLUMNS columns
+    status, out, err = run(capsys, "engagements", "--kind", "meeting")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[:3] == ["2025-07-11-son-eu", "  date   2025-07-11 (inferred)", "  kind   meeting"]
+    assert lines[-1] == wide.splitlines()[-1]  # the same count
+    monkeypatch.setenv("COLUMNS", "200")
+    assert run(capsys, "engagements", "--kind", "meeting")[1] == wide  # a table that fits stays a table
+
+
+def test_help_says_what_json_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    for command, what in (("partner", "the record as a JSON object"), ("partners", "a JSON array of the records")):
+        assert main([command, "--help"]) == 0
+        assert what in capsys.readouterr().out
+    record = json.loads(run(capsys, "partner", "JP", "--json")[1])
+    assert isinstance(record, dict)

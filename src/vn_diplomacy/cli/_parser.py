@@ -146,7 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     def listing(name: str) -> argparse.ArgumentParser:
         sub = command(name)
-        sub.add_argument("--json", action="store_true", help="print a JSON array of the records instead of a table")
+        # What --json prints: one record's view prints its record, a listing (or a search) an array of them.
+        one = name in _ONE_RECORD
+        what = "the record as a JSON object" if one else "a JSON array of the records instead of a table"
+        sub.add_argument("--json", action="store_true", help=f"print {what}")
         return sub
 
     command("overview")
@@ -221,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
         "directory", type=folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
     )
     return parser
+
+
+_ONE_RECORD = frozenset({"partner", "person", "engagement", "agreement", "claim", "source"})
 
 
 def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:

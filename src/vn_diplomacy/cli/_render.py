@@ -38,14 +38,55 @@ _SINGULAR = {"people": "person"}
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> str:
-    """`rows` in columns under `headers`, with a count of the `noun`s at the end; "no NOUN match" for none."""
+    """`rows` in columns under `headers`, with a count of the `noun`s at the end; "no NOUN match" for none.
+
+    On a terminal narrower than the table, each row becomes a block instead: its first cell (the id, which the
+    detail views take) on a line, then each other cell under its header, wrapped to the width. Piped or written
+    to a file, the table keeps one line per row, for the programs that read it.
+    """
     if not rows:
         return f"no {noun} match"
     count = f"{len(rows)} {noun if len(rows) != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"
     widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
+    limit = _width()
+    if limit is not None and sum(widths) + 2 * (len(widths) - 1) > limit:
+        return "\n".join([*(line for row in rows for line in _block(headers, row, limit)), f"({count})"])
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     header = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
     return "\n".join([header, *lines, f"({count})"])
+
+
+def _block(headers: Sequence[str], row: Sequence[str], limit: int) -> list[str]:
+    """One row as a block for a narrow terminal: its first cell, then each other non-empty cell under its header."""
+    import textwrap
+
+    label = max(len(header) for header in headers[1:]) + 4
+    lines = [row[0]]
+    for header, cell in zip(headers[1:], row[1:], strict=True):
+        if cell:
+            lines += textwrap.wrap(
+                cell,
+                max(limit, label + 20),
+                initial_indent=f"  {header.lower():<{label - 2}}",
+                subsequent_indent=" " * label,
+            )
+    return [*lines, ""]
+
+
+def _width() -> int | None:
+    """The terminal's width (COLUMNS when set) when stdout is a terminal; None, no limit, when it is not.
+
+    Only a terminal: a shell may export COLUMNS to a command whose output goes to a pipe or a file, which the
+    tables must give whole.
+    """
+    import shutil
+    import sys
+
+    try:
+        interactive = sys.stdout.isatty()
+    except (AttributeError, ValueError):  # replaced, or closed
+        return None
+    return shutil.get_terminal_size().columns if interactive else None
 
 
 def json_list(records: Iterable[Record]) -> str:
