@@ -2,7 +2,7 @@
 
 Sessions: `lint` (ruff check, ruff format --check, mypy --strict, pyright strict) once, `tests`
 (the pytest suite but for tests/docs) on every supported CPython, 3.10 to 3.13, and `docs` (build the
-site into site/ with `mkdocs build --strict`, then tests/docs: the built HTML, and the site in headless
+site into site/ with `properdocs build --strict`, then tests/docs: the built HTML, and the site in headless
 Chromium). `bench` (the benchmark suite, see docs/performance.md) runs only when named: `nox -s bench`.
 nox reads the PEP 735 dependency groups from pyproject.toml, so pip 23 is enough to start it; uv, when
 installed beside nox, builds the six environments in seconds instead of minutes.
@@ -109,10 +109,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the site with `mkdocs build --strict` into site/, then test it (tests/docs), Chromium included."""
+    """Build the site with `properdocs build --strict` into site/, then test it (tests/docs), Chromium included."""
     if shutil.which("chromium") is None:
         session.error("the browser tests need Debian's Chromium: apt-get update && apt-get install -y chromium")
     _install(session, "docs")
-    session.env["NO_MKDOCS_2_WARNING"] = "1"  # mkdocs-material's end-of-life notice, printed on every build
-    session.run("mkdocs", "build", "--strict", "--site-dir", "site")
+    session.run("properdocs", "build", "--strict", "--site-dir", "site")
     session.run("pytest", "tests/docs", *session.posargs, env={"VN_DIPLOMACY_SITE": "site"})

@@ -1,4 +1,4 @@
-"""MkDocs hook: adds the pages generated at build time: the data catalogue, the timeline chart, the command line.
+"""ProperDocs hook: adds the pages generated at build time: the data catalogue, the timeline chart, the command line.
 
 Nothing generated is written into the docs folder; the pages exist only in the build.
 """
@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import catalogue  # sibling modules: MkDocs puts this folder on sys.path while it loads the hook
+import catalogue  # sibling modules: ProperDocs puts this folder on sys.path while it loads the hook
 import cli_page
 import timeline_chart
-from mkdocs.structure.files import File
+from properdocs.structure.files import File
 
 if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from properdocs.config.defaults import ProperDocsConfig
+    from properdocs.structure.files import Files
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+def on_files(files: Files, config: ProperDocsConfig) -> Files:
     """Add every generated page and the chart to the build."""
     files.append(File.generated(config, cli_page.PATH, content=cli_page.page()))
     for path, text in catalogue.pages().items():
