@@ -155,3 +155,25 @@ def test_the_uk_strategic_partnership_is_inferred_from_all_permanent_members() -
 
 def test_to_lam_has_the_full_title_the_article_gives() -> None:
     assert vd.people.get("to-lam").title == "General Secretary and President"
+
+
+def test_the_home_pages_headline_facts_are_the_datas() -> None:
+    """docs/index.md states the coverage and three headline facts in prose: each must be what the data holds."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "index.md").read_text(encoding="utf-8")
+    assert f"**Coverage:** {len(vd.sources)} articles".replace("5 ", "five ") in page
+    seven = vd.claims.get("vn-seven-comprehensive-strategic-partners-2024-03")
+    assert seven.value is not None
+    assert int(seven.value) == 7
+    assert "with seven countries" in page
+    attested = vd.partners.with_tier(vd.Tier.COMPREHENSIVE_STRATEGIC, on=D(2024, 3, 19))
+    assert len(attested) == 6
+    assert "attest six by then: " + ", ".join(p.name for p in attested[:-1]) in page.replace("\n", " ")
+    (figure,) = vd.trade.involving("US")
+    assert (figure.qualifier, figure.value) == ("nearly", 88_000_000_000)
+    assert "nearly US$88 billion in the first eight months of 2024" in page.replace("\n", " ")
+    nine = vd.claims.get("amm-58-son-met-nine-partners")
+    assert nine.value is not None
+    assert int(nine.value) == 9
+    assert "met nine partners" in page.replace("\n", " ")

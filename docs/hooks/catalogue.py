@@ -279,12 +279,21 @@ def _facts(page: str, partner: Partner) -> list[str]:
 def _partner_page(partner: Partner) -> str:
     page = partner_path(partner.id)
     kind = "state, ISO 3166-1 alpha-2 code" if partner.kind is vd.PartnerKind.STATE else "organisation"
-    lines = [f"# {_text(partner.name)}", "", f"Id `{partner.id}` ({kind})."]
+    lines = [f"# {_text(partner.name)}", ""]
+    # The one line readers come for first: the tier, since when, and how that is known; the quotes follow.
+    if partner.tier_history:
+        latest = partner.tier_history[-1]
+        named = latest.name is not None and latest.name.lower() != latest.tier.label
+        name = f" ({_text(latest.name)})" if named and latest.name is not None else ""
+        lines.append(f"**{_text(latest.tier.label.capitalize())}**{name}: {_text(_how_known(latest))}.")
+    else:
+        lines.append("**No partnership tier** is named in the articles (which is not to say there is none).")
+    if partner.relations_established is not None:
+        lines.append(f"Diplomatic relations since {_text(_when(partner.relations_established))}.")
+    lines += ["", f"Id `{partner.id}` ({kind})."]
     if partner.aliases:
         lines.append("Also called: " + ", ".join(_text(a) for a in partner.aliases) + ".")
-    tier = partner.tier
-    lines += ["", f"Latest known tier: **{tier.label if tier else 'none named in the articles'}**.", ""]
-    lines += ["## Where the articles name it", "", *_evidence(page, partner.evidence)]
+    lines.append("")
     lines += [*_tiers(page, partner), *_relations(page, partner), *_facts(page, partner)]
     sections: list[tuple[str, list[str]]] = [
         ("Engagements", [line for e in vd.engagements.involving(partner.id) for line in _engagement(page, e, "###")]),
@@ -294,6 +303,7 @@ def _partner_page(partner: Partner) -> str:
     ]
     for title, body in sections:
         lines += [f"## {title}", "", *(body or ["None in the articles.", ""])]
+    lines += ["## Where the articles name it", "", *_evidence(page, partner.evidence)]
     return "\n".join(lines)
 
 
