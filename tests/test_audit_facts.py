@@ -171,7 +171,8 @@ def test_the_home_pages_headline_facts_are_the_datas() -> None:
     assert len(attested) == 6
     assert "attest six by then: " + ", ".join(p.name for p in attested[:-1]) in page.replace("\n", " ")
     (figure,) = vd.trade.involving("US")
-    assert (figure.qualifier, figure.value) == ("nearly", 88_000_000_000)
+    assert figure.qualifier == "nearly"
+    assert figure.value == 88_000_000_000
     assert "nearly US$88 billion in the first eight months of 2024" in page.replace("\n", " ")
     nine = vd.claims.get("amm-58-son-met-nine-partners")
     assert nine.value is not None

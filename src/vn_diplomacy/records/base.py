@@ -219,7 +219,7 @@ class Record(BaseModel, frozen=True, extra="forbid"):
         Examples:
             >>> import vn_diplomacy as vd
             >>> vd.partners.get("VA").names()
-            ('Holy See', 'Vatican', 'The Holy See')
+            ('Holy See', 'Vatican', 'The Holy See', 'VAT', 'Tòa Thánh Vatican', 'Tòa Thánh')
         """
         return ()
 
