@@ -38,6 +38,11 @@ def python_blocks(page: Path) -> list[str]:
     return re.findall(r"```python\n(.*?)```", expand(page.read_text(encoding="utf-8")), flags=re.DOTALL)
 
 
+def console_blocks(page: Path) -> list[str]:
+    """The interactive sessions (```pycon) of a page: tests/test_readme.py runs the README's as doctests."""
+    return re.findall(r"```pycon\n(.*?)```", expand(page.read_text(encoding="utf-8")), flags=re.DOTALL)
+
+
 @pytest.mark.parametrize("page", PAGES, ids=[page.name for page in PAGES])
 def test_the_python_examples_of_a_guide_page_run(page: Path) -> None:
     namespace: dict[str, object] = {}
@@ -47,13 +52,13 @@ def test_the_python_examples_of_a_guide_page_run(page: Path) -> None:
 
 @pytest.mark.parametrize("name", ["index.md", "concepts.md", "contributing.md"])
 def test_the_guide_pages_have_examples(name: str) -> None:
-    assert python_blocks(DOCS / name)
+    assert python_blocks(DOCS / name) or console_blocks(DOCS / name)
 
 
 def test_the_home_page_tour_is_the_readme_tour() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    (tour,) = python_blocks(DOCS / "index.md")
-    assert f"```python\n{tour}```" in readme
+    (tour,) = console_blocks(DOCS / "index.md")
+    assert f"```pycon\n{tour}```" in readme
 
 
 # Modules with reference pages of their own, beside the package's `__all__`.

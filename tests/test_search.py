@@ -8,9 +8,9 @@ import json
 import pytest
 
 import vn_diplomacy as vd
+from vn_diplomacy import search
 from vn_diplomacy.cli import main
 from vn_diplomacy.cli._parser import AGREEMENT_STATUSES, ENGAGEMENT_KINDS
-from vn_diplomacy.search import search
 
 FIXTURE = ("--data", "tests/fixtures/data")
 

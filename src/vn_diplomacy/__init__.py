@@ -18,6 +18,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Final
 
+    from vn_diplomacy._search import Hit, search
     from vn_diplomacy.collection import Collection
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate, Precision, YearPart
@@ -69,6 +70,7 @@ __all__ = [
     "EngagementStatus",
     "Evidence",
     "FactKind",
+    "Hit",
     "NotFound",
     "PartialDate",
     "Partner",
@@ -101,6 +103,7 @@ __all__ = [
     "normalize",
     "partners",
     "people",
+    "search",
     "sources",
     "trade",
 ]
@@ -132,6 +135,7 @@ _MODULES: Final = {
     "vn_diplomacy.dataset": ("Dataset",),
     "vn_diplomacy.dates": ("PartialDate", "Precision", "YearPart"),
     "vn_diplomacy.errors": ("DataError", "NotFound", "QueryError", "VnDiplomacyError"),
+    "vn_diplomacy._search": ("Hit", "search"),
     "vn_diplomacy.loader": ("clear_cache", "load"),
     "vn_diplomacy.records.agreement": ("Agreement", "AgreementKind", "AgreementStatus"),
     "vn_diplomacy.records.base": ("VIETNAM", "Evidence", "Record"),

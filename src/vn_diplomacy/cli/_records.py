@@ -129,7 +129,7 @@ def source(data: Dataset, args: argparse.Namespace) -> str:
 
 def search(data: Dataset, args: argparse.Namespace) -> str:
     """Every record that holds the words asked for, best first, each with the text that matched and its quote."""
-    from vn_diplomacy.search import search as find
+    from vn_diplomacy._search import search as find
 
     query = " ".join(args.text)
     hits = find(query, data, limit=args.limit)

@@ -76,7 +76,8 @@ def search(text: str, data: Dataset | None = None, *, limit: int | None = None) 
         TypeError: `text` is not a string.
 
     Examples:
-        >>> [(hit.collection, hit.record.id, hit.field) for hit in search("railways")]
+        >>> import vn_diplomacy as vd
+        >>> [(hit.collection, hit.record.id, hit.field) for hit in vd.search("railways")]
         [('partners', 'CN', 'facts[21].text'), ('engagements', '2025-07-10-son-wang-yi', 'agreed[4].text')]
     """
     if not isinstance(text, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # untyped callers
