@@ -143,3 +143,22 @@ def test_listings_filter_by_kind_status_partner_and_country(capsys: pytest.Captu
 def test_the_choices_are_the_enums_values() -> None:
     assert tuple(kind.value for kind in vd.EngagementKind) == ENGAGEMENT_KINDS
     assert tuple(status.value for status in vd.AgreementStatus) == AGREEMENT_STATUSES
+
+
+@pytest.mark.parametrize("command", ["partners", "people", "engagements", "trade", "agreements", "claims", "sources"])
+def test_every_listing_prints_csv_json_and_json_lines(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    import csv
+    import io
+
+    as_json = json.loads(out(capsys, command, "--format", "json"))
+    assert as_json == json.loads(out(capsys, command, "--json"))
+    lines = out(capsys, command, "--format", "jsonl").splitlines()
+    assert [json.loads(line) for line in lines] == as_json
+    table = out(capsys, command).splitlines()
+    rows = list(csv.reader(io.StringIO(out(capsys, command, "--format", "csv"))))
+    assert rows[0] == table[0].split()[:1] + rows[0][1:]  # the table's headers
+    assert rows[0][0] == "ID"
+    assert [row[0] for row in rows[1:]] == [record["id"] for record in as_json]
+    status, _, err = run(capsys, command, "--format", "xml")
+    assert status == 2
+    assert "unknown format 'xml'" in err

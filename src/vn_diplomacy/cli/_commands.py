@@ -10,13 +10,12 @@ from vn_diplomacy.cli._render import (
     dates_of,
     figure_text,
     heading,
-    json_list,
     json_record,
+    listed,
     quotes,
     related,
     since_text,
     status_text,
-    table,
     tier_in_force,
     when,
 )
@@ -81,8 +80,6 @@ def _partners(data: Dataset, args: argparse.Namespace) -> str:
 
     day: datetime.date | None = args.on
     chosen = list(data.partners) if args.tier is None else list(data.partners.with_tier(Tier(args.tier), on=day))
-    if args.json:
-        return json_list(chosen)
     rows: list[list[str]] = []
     for partner in chosen:
         change = tier_in_force(partner, day)
@@ -90,7 +87,7 @@ def _partners(data: Dataset, args: argparse.Namespace) -> str:
         tier = "unknown" if change is None else change.tier.value
         rows.append([partner.id, partner.name, partner.kind.value, tier, "" if change is None else since_text(change)])
     heading = "TIER" if day is None else f"TIER ON {day.isoformat()}"
-    return table(["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners")
+    return listed(args, chosen, ["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners")
 
 
 def _partner(data: Dataset, args: argparse.Namespace) -> str:
@@ -124,10 +121,8 @@ def _people(data: Dataset, args: argparse.Namespace) -> str:
         country = "VN" if args.country.strip().upper() in ("VN", "VIETNAM", "VIET NAM") else None
         country = country or data.partners.lookup(args.country).id
         chosen = [p for p in chosen if p.country == country]
-    if args.json:
-        return json_list(chosen)
     rows = [[p.id, p.name, p.country, p.title] for p in chosen]
-    return table(["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
+    return listed(args, chosen, ["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
 
 
 def _person(data: Dataset, args: argparse.Namespace) -> str:
@@ -156,23 +151,19 @@ def _engagements(data: Dataset, args: argparse.Namespace) -> str:
         chosen = [e for e in chosen if e.id in dated]
     if args.kind is not None:
         chosen = [e for e in chosen if e.kind.value == args.kind]
-    if args.json:
-        return json_list(chosen)
     rows = [
         [e.id, dates_of(e), e.kind.value + (" (planned)" if e.status.value == "planned" else ""), e.title]
         for e in chosen
     ]
-    return table(["ID", "DATE", "KIND", "TITLE"], rows, "engagements")
+    return listed(args, chosen, ["ID", "DATE", "KIND", "TITLE"], rows, "engagements")
 
 
 def _trade(data: Dataset, args: argparse.Namespace) -> str:
     chosen = (
         list(data.trade) if args.partner is None else list(data.trade.involving(data.partners.lookup(args.partner).id))
     )
-    if args.json:
-        return json_list(chosen)
     rows = [[f.id, f.partner or "", f.metric, f"{f.period_start}..{f.period_end}", figure_text(f)] for f in chosen]
-    return table(["ID", "PARTNER", "METRIC", "PERIOD", "VALUE"], rows, "trade figures")
+    return listed(args, chosen, ["ID", "PARTNER", "METRIC", "PERIOD", "VALUE"], rows, "trade figures")
 
 
 def _agreements(data: Dataset, args: argparse.Namespace) -> str:
@@ -181,27 +172,21 @@ def _agreements(data: Dataset, args: argparse.Namespace) -> str:
         chosen = list(data.agreements.involving(data.partners.lookup(args.partner).id))
     if args.status is not None:
         chosen = [a for a in chosen if a.status is not None and a.status.value == args.status]
-    if args.json:
-        return json_list(chosen)
     rows = [[a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in chosen]
-    return table(["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements")
+    return listed(args, chosen, ["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements")
 
 
 def _claims(data: Dataset, args: argparse.Namespace) -> str:
     chosen = list(data.claims)
     if args.partner is not None:
         chosen = list(data.claims.involving(data.partners.lookup(args.partner).id))
-    if args.json:
-        return json_list(chosen)
     rows = [[c.id, when(c.as_of), c.statement] for c in chosen]
-    return table(["ID", "AS OF", "STATEMENT"], rows, "claims")
+    return listed(args, chosen, ["ID", "AS OF", "STATEMENT"], rows, "claims")
 
 
 def _sources(data: Dataset, args: argparse.Namespace) -> str:
-    if args.json:
-        return json_list(data.sources)
     rows = [[s.id, when(s.published), s.publisher or "-", s.title or "(untitled)", s.url] for s in data.sources]
-    return table(["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
+    return listed(args, list(data.sources), ["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> str:

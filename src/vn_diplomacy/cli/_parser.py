@@ -148,8 +148,17 @@ def build_parser() -> argparse.ArgumentParser:
         sub = command(name)
         # What --json prints: one record's view prints its record, a listing (or a search) an array of them.
         one = name in _ONE_RECORD
-        what = "the record as a JSON object" if one else "a JSON array of the records instead of a table"
+        what = "the record as a JSON object" if one else "a JSON array of the records (as --format json)"
         sub.add_argument("--json", action="store_true", help=f"print {what}")
+        if not one:
+            sub.add_argument(
+                "--format",
+                dest="fmt",
+                type=choice(LISTING_FORMATS, "format"),
+                default="table",
+                metavar="FORMAT",
+                help=f"{', '.join(LISTING_FORMATS)} (table): the table, its columns as CSV, the records as JSON",
+            )
         return sub
 
     command("overview")
@@ -225,6 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     return parser
 
+
+LISTING_FORMATS = ("table", "csv", "json", "jsonl")
+"""The values a listing's `--format` takes."""
 
 _ONE_RECORD = frozenset({"partner", "person", "engagement", "agreement", "claim", "source"})
 

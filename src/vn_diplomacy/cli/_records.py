@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from vn_diplomacy.cli._render import dates_of, json_list, json_record, status_text, when
+from vn_diplomacy.cli._render import dates_of, json_record, listed, status_text, when
 
 if TYPE_CHECKING:
     import argparse
@@ -133,8 +133,10 @@ def search(data: Dataset, args: argparse.Namespace) -> str:
 
     query = " ".join(args.text)
     hits = find(query, data, limit=args.limit)
-    if args.json:
-        return json_list(hit.record for hit in hits)
+    if args.json or args.fmt != "table":  # the records as JSON, or the hits' columns as CSV
+        rows = [[hit.collection, hit.record.id, hit.matched, hit.field, hit.text] for hit in hits]
+        headers = ["COLLECTION", "ID", "MATCHED", "FIELD", "TEXT"]
+        return listed(args, [hit.record for hit in hits], headers, rows, "records")
     if not hits:
         return f"nothing in the data holds {query!r}"
     lines: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
     import datetime
     from collections.abc import Iterable, Sequence
     from decimal import Decimal
@@ -23,6 +24,7 @@ __all__ = [
     "heading",
     "json_list",
     "json_record",
+    "listed",
     "quotes",
     "readable",
     "related",
@@ -87,6 +89,34 @@ def _width() -> int | None:
     except (AttributeError, ValueError):  # replaced, or closed
         return None
     return shutil.get_terminal_size().columns if interactive else None
+
+
+def listed(
+    args: argparse.Namespace,
+    records: Sequence[Record],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    noun: str,
+) -> str:
+    """A listing in the format asked for: the table, its columns as CSV, or the records as JSON or JSON Lines."""
+    fmt: str = "json" if args.json else args.fmt
+    if fmt == "json":
+        return json_list(records)
+    if fmt == "jsonl":
+        import json
+
+        from vn_diplomacy.serialize import canonical
+
+        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=False) for r in records)
+    if fmt == "csv":
+        import csv
+        import io
+
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")  # "\r" and "\n" in a cell are quoted, as RFC 4180 asks
+        writer.writerows([headers, *rows])
+        return buffer.getvalue().removesuffix("\n")
+    return table(headers, rows, noun)
 
 
 def json_list(records: Iterable[Record]) -> str:
