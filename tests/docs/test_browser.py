@@ -102,6 +102,10 @@ def test_the_us_page_renders_its_tiers_with_quotes(page: tuple[Page, list[str]],
     tab, errors = page
     tab.goto(base_url + "catalogue/partners/US/")
     expect(tab.locator("article h1")).to_contain_text("United States")
+    # The page leads with the tier and how it is known, before any quote.
+    lead = tab.locator("article h1 + p")
+    expect(lead).to_contain_text("Comprehensive strategic partnership")
+    expect(lead).to_contain_text("stated: set up 2023-09-10/2023-09-11")
     expect(tab.locator("article blockquote").first).to_be_visible()
     expect(tab.locator("article")).to_contain_text("upgraded to a comprehensive partnership in 2013")
     assert errors == []
