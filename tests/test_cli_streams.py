@@ -60,10 +60,18 @@ def test_a_latin_1_terminal_gets_what_latin_1_holds() -> None:
     assert result.stdout.decode("latin-1").startswith("Bùi Thanh S?n (bui-thanh-son), VN\n")
 
 
-def test_json_on_an_ascii_terminal_is_still_json() -> None:
+def test_json_on_an_ascii_terminal_is_still_json_and_loses_nothing() -> None:
+    """JSON escapes what the output cannot hold (\\u00f9), where the text of a table shows "?"."""
     result = command(*ON_FIXTURE, "person", "bui-thanh-son", "--json", env={"PYTHONIOENCODING": "ascii"})
     assert (result.returncode, result.stderr) == (0, b"")
-    assert json.loads(result.stdout)["name"] == "B?i Thanh S?n"
+    assert result.stdout.isascii()
+    assert (
+        json.loads(result.stdout)["name"]
+        == "B\N{LATIN SMALL LETTER U WITH GRAVE}i Thanh S\N{LATIN SMALL LETTER O WITH HORN}n"
+    )
+    csv = command(*ON_FIXTURE, "people", "--format", "csv", env={"PYTHONIOENCODING": "ascii"})
+    assert (csv.returncode, csv.stdout) == (1, b"")
+    assert b"stdout is not UTF-8, and CSV would lose the characters it cannot hold" in csv.stderr
 
 
 def test_an_error_on_an_ascii_terminal_is_one_line() -> None:

@@ -152,7 +152,9 @@ def test_money_reads_as_people_say_it_beside_the_exact_value(capsys: pytest.Capt
 
     assert readable(Decimal("88000000000"), "USD") == "US$88 billion"
     assert readable(Decimal("1250000"), "USD") == "US$1.25 million"
-    assert readable(Decimal("-2500000000000"), "VND") == "VND -2.5 trillion"
+    assert readable(Decimal("-2500000000000"), "VND") == "-VND 2.5 trillion"
+    assert readable(Decimal("999999999"), "USD") == "US$1 billion"  # not "US$1,000 million"
+    assert readable(Decimal("0.0004"), "USD") == "US$0.0004"
     assert readable(Decimal("6"), "rank") == "6 rank"
     status, out, _ = run(capsys, "trade", "--partner", "US")
     assert status == 0

@@ -10,7 +10,7 @@ import pytest
 import vn_diplomacy as vd
 from vn_diplomacy import search
 from vn_diplomacy.cli import main
-from vn_diplomacy.cli._parser import AGREEMENT_STATUSES, ENGAGEMENT_KINDS
+from vn_diplomacy.cli._values import AGREEMENT_STATUSES, ENGAGEMENT_KINDS
 
 FIXTURE = ("--data", "tests/fixtures/data")
 
@@ -162,3 +162,21 @@ def test_every_listing_prints_csv_json_and_json_lines(capsys: pytest.CaptureFixt
     status, _, err = run(capsys, command, "--format", "xml")
     assert status == 2
     assert "unknown format 'xml'" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("search", ""), "search needs a word to look for"),
+        (("search", "!!", "?"), "search needs a word to look for"),
+        (("partner", "   "), "partner needs an id or a name, got only white space"),
+        (("engagement", " "), "engagement needs an id or a name"),
+    ],
+)
+def test_nothing_to_look_for_is_wrong_usage(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], message: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert message in err
+    assert len(err.splitlines()) == 1

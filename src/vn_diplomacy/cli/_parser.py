@@ -15,9 +15,7 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 __all__ = [
-    "AGREEMENT_STATUSES",
     "COMMANDS",
-    "ENGAGEMENT_KINDS",
     "FORMATS",
     "HELP",
     "PROG",
@@ -103,30 +101,19 @@ class UsageError(Exception):
     """Wrong usage found before parsing (exit status 2)."""
 
 
-ENGAGEMENT_KINDS = (
-    "meeting",
-    "talks",
-    "visit",
-    "phone-call",
-    "session",
-    "conference",
-    "summit",
-    "press-conference",
-    "exchange",
-    "celebration",
-    "statement",
-)
-"""The values `engagements --kind` takes: those of `vn_diplomacy.EngagementKind` (a test keeps them the same)."""
-
-AGREEMENT_STATUSES = ("in-force", "signed", "pending-ratification", "under-negotiation", "proposed")
-"""The values `agreements --status` takes: those of `vn_diplomacy.AgreementStatus` (a test keeps them the same)."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The command line parser, with every subcommand and option; its top-level help is `HELP`."""
     import argparse
 
-    from vn_diplomacy.cli._values import choice, day, folder, period_end, period_start
+    from vn_diplomacy.cli._values import (
+        ENGAGEMENT_KINDS,
+        LISTING_FORMATS,
+        choice,
+        day,
+        folder,
+        period_end,
+        period_start,
+    )
 
     class Parser(argparse.ArgumentParser):
         """An ArgumentParser whose errors are one line: what was wrong and where to look for what is right."""
@@ -235,15 +222,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-LISTING_FORMATS = ("table", "csv", "json", "jsonl")
-"""The values a listing's `--format` takes."""
-
 _ONE_RECORD = frozenset({"partner", "person", "engagement", "agreement", "claim", "source"})
 
 
 def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
     """The commands of agreements, claims, sources and search, added with `listing` (which adds `--json`)."""
-    from vn_diplomacy.cli._values import choice, count
+    from vn_diplomacy.cli._values import AGREEMENT_STATUSES, choice, count
 
     agreements = listing("agreements")
     agreements.add_argument(
@@ -267,10 +251,16 @@ def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
 
 
 def check_args(args: argparse.Namespace) -> None:
-    """Reject what the parser cannot (a range that ends before it starts; `--articles` without annotations, or
-    annotations without it), and join the words of a name given unquoted (`partner United States`)."""
+    """Join a name's words (`partner United States`); reject a blank name or search, two formats, a range that
+    ends before it starts, `--articles` without annotations or annotations without it."""
     if isinstance(getattr(args, "name", None), list):
         args.name = " ".join(args.name)
+        if not args.name.strip():
+            raise UsageError(f"{args.command} needs an id or a name, got only white space")
+    if args.command == "search" and not any(character.isalnum() for character in " ".join(args.text)):
+        raise UsageError("search needs a word to look for, e.g. 'railways' or 'Japan'")
+    if getattr(args, "json", False) and getattr(args, "fmt", "table") not in ("table", "json"):
+        raise UsageError(f"--json and --format {args.fmt} ask for two formats; give one")  # export's fmt: no --json
     start, end = getattr(args, "start", None), getattr(args, "end", None)
     if start is not None and end is not None and end < start:
         raise UsageError(f"--to {end} is before --from {start}; give a range that ends on or after it starts")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
+
+from vn_diplomacy.errors import QueryError
 
 if TYPE_CHECKING:
     import argparse
     import datetime
     from collections.abc import Iterable, Sequence
-    from decimal import Decimal
 
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate
@@ -68,9 +70,11 @@ def _block(headers: Sequence[str], row: Sequence[str], limit: int) -> list[str]:
         if cell:
             lines += textwrap.wrap(
                 cell,
-                max(limit, label + 20),
+                max(limit, label + 24),  # room for a range of dates and its "(inferred)"
                 initial_indent=f"  {header.lower():<{label - 2}}",
                 subsequent_indent=" " * label,
+                break_long_words=False,  # a date or an id is never cut
+                break_on_hyphens=False,
             )
     return [*lines, ""]
 
@@ -107,16 +111,34 @@ def listed(
 
         from vn_diplomacy.serialize import canonical
 
-        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=False) for r in records)
+        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=not _utf8()) for r in records)
     if fmt == "csv":
         import csv
         import io
+
+        if not _utf8():  # a CSV cell has no escape for a character the output cannot hold: say so, lose nothing
+            raise QueryError(
+                "stdout is not UTF-8, and CSV would lose the characters it cannot hold; set PYTHONIOENCODING=utf-8 "
+                "or use --format json (which escapes them)"
+            )
 
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")  # "\r" and "\n" in a cell are quoted, as RFC 4180 asks
         writer.writerows([headers, *rows])
         return buffer.getvalue().removesuffix("\n")
     return table(headers, rows, noun)
+
+
+def _utf8() -> bool:
+    """Whether stdout takes every character (JSON written elsewhere escapes what is not ASCII)."""
+    import codecs
+    import sys
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def json_list(records: Iterable[Record]) -> str:
@@ -126,7 +148,7 @@ def json_list(records: Iterable[Record]) -> str:
     from vn_diplomacy.serialize import canonical
 
     # Defaults too, so every object of a listing has the same keys.
-    return json.dumps([canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=False)
+    return json.dumps([canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=not _utf8())
 
 
 def json_record(record: Record) -> str:
@@ -135,7 +157,7 @@ def json_record(record: Record) -> str:
 
     from vn_diplomacy.serialize import canonical
 
-    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=False)
+    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=not _utf8())
 
 
 def quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:
@@ -162,21 +184,26 @@ _CURRENCY_SIGNS = {"USD": "US$", "EUR": "€", "VND": "VND "}
 
 
 def readable(value: Decimal, unit: str) -> str:
-    """An amount as people say it: "US$88 billion", "US$1.25 million", "€300"; the exact value is shown beside.
+    """An amount as people say it: "US$88 billion", "US$1.25 million", "-US$5 million", "US$0.0004"; the exact
+    value is always shown beside it.
 
     Examples:
         >>> from decimal import Decimal
-        >>> readable(Decimal("88000000000"), "USD"), readable(Decimal("60500000"), "USD"), readable(Decimal("12"), "t")
-        ('US$88 billion', 'US$60.5 million', '12 t')
+        >>> readable(Decimal("88000000000"), "USD"), readable(Decimal("999999999"), "USD"), readable(Decimal("12"), "t")
+        ('US$88 billion', 'US$1 billion', '12 t')
     """
-    scaled, word = value, ""
-    for size, name in _SCALES:
-        if abs(value) >= size:
-            scaled, word = value / size, f" {name}"
+    size = abs(value)
+    number, word = f"{size.normalize():f}", ""
+    for scale, name in _SCALES:
+        if size >= scale * Decimal("0.9995"):  # rounds to 1,000 of the next scale down: say the larger one
+            number, word = f"{size / scale:,.3f}".rstrip("0").rstrip("."), f" {name}"
             break
-    number = f"{scaled:,.3f}".rstrip("0").rstrip(".")
-    sign = _CURRENCY_SIGNS.get(unit)
-    return f"{sign}{number}{word}" if sign is not None else f"{number}{word} {unit}"
+    else:
+        if size >= 1000:
+            number = f"{size:,.3f}".rstrip("0").rstrip(".")
+    sign = "-" if value < 0 else ""
+    symbol = _CURRENCY_SIGNS.get(unit)
+    return f"{sign}{symbol}{number}{word}" if symbol is not None else f"{sign}{number}{word} {unit}"
 
 
 def tier_in_force(partner: Partner, day: datetime.date | None) -> TierChange | None:

@@ -12,7 +12,40 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable, Iterable
 
-__all__ = ["choice", "close", "count", "day", "folder", "period_end", "period_start"]
+__all__ = [
+    "AGREEMENT_STATUSES",
+    "ENGAGEMENT_KINDS",
+    "LISTING_FORMATS",
+    "choice",
+    "close",
+    "count",
+    "day",
+    "folder",
+    "period_end",
+    "period_start",
+]
+
+ENGAGEMENT_KINDS = (
+    "meeting",
+    "talks",
+    "visit",
+    "phone-call",
+    "session",
+    "conference",
+    "summit",
+    "press-conference",
+    "exchange",
+    "celebration",
+    "statement",
+)
+"""The values `engagements --kind` takes: those of `vn_diplomacy.EngagementKind` (a test keeps them the same)."""
+
+AGREEMENT_STATUSES = ("in-force", "signed", "pending-ratification", "under-negotiation", "proposed")
+"""The values `agreements --status` takes: those of `vn_diplomacy.AgreementStatus` (a test keeps them the same)."""
+
+
+LISTING_FORMATS = ("table", "csv", "json", "jsonl")
+"""The values a listing's `--format` takes."""
 
 
 def close(word: str, choices: Iterable[str]) -> str:
