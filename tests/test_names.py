@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
 import vn_diplomacy as vd
 from vn_diplomacy.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FIXTURE = ("--data", "tests/fixtures/data")
 
@@ -184,3 +188,23 @@ def test_help_says_what_json_prints(capsys: pytest.CaptureFixture[str]) -> None:
         assert what in capsys.readouterr().out
     record = json.loads(run(capsys, "partner", "JP", "--json")[1])
     assert isinstance(record, dict)
+
+
+@pytest.mark.parametrize("name", ["VN", "Việt Nam", "VNM", "Vietnam"])
+def test_vietnam_filters_as_a_party_under_any_of_its_names(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    status, out, err = run(capsys, "people", "--country", name, "--json")
+    assert (status, err) == (0, "")
+    assert {p["id"] for p in json.loads(out)} == {"bui-thanh-son", "do-hung-viet"}
+    status, out, _ = run(capsys, "agreements", "--partner", name, "--json")
+    assert status == 0
+    assert {a["id"] for a in json.loads(out)} == {"evfta", "vn-jp-joint-statement-2023"}
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "/etc/passwd", ".", "..", "a\\\\b"])
+def test_a_source_file_is_a_name_in_the_articles_folder_not_a_path(fixture_dir: Path, name: str) -> None:
+    """`verify` opens DIR/file: a path there would read any file of the machine and quote it back."""
+    sources = json.loads((fixture_dir / "sources.json").read_text(encoding="utf-8"))
+    sources[0]["file"] = name
+    (fixture_dir / "sources.json").write_text(json.dumps(sources, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(vd.DataError, match=r"field file: a file name names a file in the articles' folder"):
+        vd.load(fixture_dir)

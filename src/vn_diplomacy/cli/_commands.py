@@ -115,11 +115,18 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+def _party(data: Dataset, text: str) -> str:
+    """The id of a partner, or VN for Vietnam itself (its name in English or Vietnamese, VN or VNM)."""
+    from vn_diplomacy.records.partner import VIETNAM_NAMES
+    from vn_diplomacy.text import normalize
+
+    return "VN" if normalize(text) in VIETNAM_NAMES else data.partners.lookup(text).id
+
+
 def _people(data: Dataset, args: argparse.Namespace) -> str:
     chosen = list(data.people)
     if args.country is not None:
-        country = "VN" if args.country.strip().upper() in ("VN", "VIETNAM", "VIET NAM") else None
-        country = country or data.partners.lookup(args.country).id
+        country = _party(data, args.country)
         chosen = [p for p in chosen if p.country == country]
     rows = [[p.id, p.name, p.country, p.title] for p in chosen]
     return listed(args, chosen, ["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
@@ -169,7 +176,8 @@ def _trade(data: Dataset, args: argparse.Namespace) -> str:
 def _agreements(data: Dataset, args: argparse.Namespace) -> str:
     chosen = list(data.agreements)
     if args.partner is not None:
-        chosen = list(data.agreements.involving(data.partners.lookup(args.partner).id))
+        party = _party(data, args.partner)
+        chosen = [a for a in chosen if party in a.parties]
     if args.status is not None:
         chosen = [a for a in chosen if a.status is not None and a.status.value == args.status]
     rows = [[a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in chosen]

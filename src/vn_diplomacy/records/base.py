@@ -28,6 +28,7 @@ __all__ = [
     "Amount",
     "Day",
     "Evidence",
+    "FileName",
     "Item",
     "PartnerId",
     "PartyId",
@@ -65,6 +66,14 @@ _URL_PATTERN: Final = r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$"
 Url = Annotated[str, StringConstraints(pattern=_URL_PATTERN)]
 """An http or https address, without white space or control characters."""
 
+# A file's name inside a folder: no "/" or "\\", not "." or "..", no control character (no look-ahead: the pattern
+# must mean the same in pydantic's Rust engine and in JSON Schema).
+_NAME_CHAR: Final = r"[^/\\\x00-\x1f\x7f]"
+_FILE_NAME_PATTERN: Final = (
+    rf"^(?:[^./\\\x00-\x1f\x7f]{_NAME_CHAR}*|\.[^./\\\x00-\x1f\x7f]{_NAME_CHAR}*|\.\.{_NAME_CHAR}+)$"
+)
+FileName = Annotated[str, StringConstraints(pattern=_FILE_NAME_PATTERN)]
+
 _SHA256_PATTERN: Final = r"^[0-9a-f]{64}$"
 Sha256 = Annotated[str, StringConstraints(pattern=_SHA256_PATTERN)]
 """A SHA-256 digest as 64 lowercase hexadecimal digits."""
@@ -78,6 +87,7 @@ PATTERNS: Final = {
     _QUOTE_PATTERN: "a quote must not be empty and must hold no control character but line breaks and tabs",
     _URL_PATTERN: "an address is http:// or https:// followed by no white space or control character",
     _SHA256_PATTERN: "a SHA-256 digest is written as 64 lowercase hexadecimal digits",
+    _FILE_NAME_PATTERN: "a file name names a file in the articles' folder: no '/' or '\\', not '.' or '..'",
 }
 """What each text pattern of the records means, in words, for error messages (pydantic would show the regex)."""
 
@@ -247,13 +257,8 @@ class Record(BaseModel, frozen=True, extra="forbid"):
 
 
 class Reference:
-    """One path from a record class to a field declared as a reference, e.g. ``roles[].entity`` of `Person`.
-
-    Attributes:
-        path: The field names from the record down to the id, e.g. ``("roles", "entity")``.
-        ref: What the id refers to.
-        many: Whether the last field holds a tuple of ids rather than one (or None).
-    """
+    """One path from a record class to a field declared as a reference, e.g. ``roles[].entity`` of `Person`:
+    `path` (the field names down to the id), `ref` (what it refers to), `many` (a tuple of ids, not one)."""
 
     __slots__ = ("many", "path", "ref")
 

@@ -266,8 +266,8 @@ class Partner(Record, frozen=True):
         return self.tier_as_of(day).tier
 
 
-# What Vietnam is called, folded: the subject of every article, never one of its partners.
-_VIETNAM_NAMES: Final = frozenset({"vn", "vnm", "vietnam", "viet nam", "socialist republic of vietnam"})
+VIETNAM_NAMES: Final = frozenset({"vn", "vnm", "vietnam", "viet nam", "socialist republic of vietnam"})
+"""What Vietnam is called, folded (`normalize`): the subject of every article, never one of its partners."""
 
 
 class PartnerCollection(Collection[Partner]):
@@ -296,7 +296,7 @@ class PartnerCollection(Collection[Partner]):
         from vn_diplomacy.countries import country  # noqa: PLC0415  # only on a miss
         from vn_diplomacy.text import normalize  # noqa: PLC0415  # likewise
 
-        if normalize(key) in _VIETNAM_NAMES:
+        if normalize(key) in VIETNAM_NAMES:
             note = (
                 "Vietnam is the subject of the articles, not one of its partners; where a party or a role's "
                 "country is Vietnam, the data writes VN"

@@ -5,7 +5,7 @@ import datetime
 from pydantic import Field
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.records.base import Record, Sha256, Text, Url
+from vn_diplomacy.records.base import FileName, Record, Sha256, Text, Url
 
 __all__ = ["Source"]
 
@@ -21,7 +21,9 @@ class Source(Record, frozen=True):
         description="When the article was published (inferred where the text gives no date)."
     )
     url: Url = Field(description="Where the article was published: an http(s) address.")
-    file: Text = Field(description="The file name of the article's text in the corpus the quotes are checked against.")
+    file: FileName = Field(
+        description="The name of the article's text file in the folder the quotes are checked against (no path)."
+    )
     sha256: Sha256 = Field(
         description="The SHA-256 of the article file's bytes, as 64 lowercase hex digits: what `verify` checks."
     )
