@@ -607,8 +607,9 @@ def test_export_to_an_unwritable_place_is_one_line(capsys: pytest.CaptureFixture
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "--help")
     assert (status, out) == (0, cli.HELP + "\n")
+    width = max(map(len, cli.COMMANDS)) + 2  # the summaries start in one column, after the longest name
     for command, summary in cli.COMMANDS.items():
-        assert f"\n  {command:<13}{summary}\n" in out
+        assert f"\n  {command:<{width}}{summary}\n" in out
     for command in cli.COMMANDS:
         assert main([command, "--help"]) == 0
     assert "--json" in capsys.readouterr().out

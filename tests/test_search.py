@@ -180,3 +180,15 @@ def test_nothing_to_look_for_is_wrong_usage(
     assert (status, out) == (2, "")
     assert message in err
     assert len(err.splitlines()) == 1
+
+
+def test_the_discrepancies_and_one_in_full(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
+    listing = out(capsys, "discrepancies")
+    assert listing.splitlines()[1].startswith("fixture-son-wang-yi-july-10-or-11  CN")
+    assert listing.endswith("(1 discrepancy)\n")
+    text = out(capsys, "discrepancy", "fixture-son-wang-yi-july-10-or-11")
+    (record,) = fixture_data.discrepancies
+    assert "Readings" in text.splitlines()
+    assert all(reading.evidence[0].quote[:30] in text for reading in record.readings)
+    assert "the data follows: July 10" in text
+    assert json.loads(out(capsys, "discrepancy", record.id, "--json"))["id"] == record.id

@@ -81,6 +81,12 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
         (("claims", "--json"), 0),
     ),
     "claim": ((("claim", "vn-seven-comprehensive-strategic-partners-2024-03"), 0), (("claim", "nine", "--json"), 1)),
+    "discrepancies": (
+        (("discrepancies",), 0),
+        (("discrepancies", "--format", "csv"), 0),
+        (("discrepancies", "--json"), 0),
+    ),
+    "discrepancy": ((("discrepancy", "vn-cn-meeting-july-10-or-11"), 0), (("discrepancy", "rubio-title", "--json"), 0)),
     "sources": ((("sources",), 0), (("sources", "--json"), 0), (("sources", "--format", "csv"), 0)),
     "source": (
         (("source", "vna-2024-03-19-upgrade-of-ties"), 0),

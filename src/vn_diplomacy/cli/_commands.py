@@ -251,6 +251,8 @@ HANDLERS: dict[str, Callable[[Dataset, argparse.Namespace], str]] = {
     "engagement": _records.engagement,
     "agreement": _records.agreement,
     "claim": _records.claim,
+    "discrepancies": _records.discrepancies,
+    "discrepancy": _records.discrepancy,
     "source": _records.source,
     "search": _records.search,
 }

@@ -47,6 +47,8 @@ COMMANDS = {
     "agreement": "one agreement in full: status and how it is known, what the articles say of it, with quotes",
     "claims": "list the articles' aggregate statements",
     "claim": "one aggregate statement with its figure, partners and quotes",
+    "discrepancies": "list where the articles disagree, and the reading the data follows",
+    "discrepancy": "one disagreement: each reading with its quotes, the one the data follows, and why",
     "sources": "list the source articles",
     "source": "one source article: its address, file, sha256 and how often the data quotes it",
     "search": "find every record whose names, text, statements or quotes hold the words given",
@@ -79,6 +81,8 @@ _EPILOG = """examples:
 exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data) or verify finds a
 quote or article that does not hold, 2 for wrong usage"""
 
+_COLUMN = max(len(name) for name in (*COMMANDS, *_OPTIONS)) + 2  # where the summaries start
+
 HELP = "\n".join(
     [
         f"usage: {PROG} [-h] [--version] [--data DIR] [COMMAND ...]",
@@ -86,10 +90,10 @@ HELP = "\n".join(
         _DESCRIPTION,
         "",
         "commands:",
-        *(f"  {name:<13}{summary}" for name, summary in COMMANDS.items()),
+        *(f"  {name:<{_COLUMN}}{summary}" for name, summary in COMMANDS.items()),
         "",
         "options:",
-        *(f"  {flags:<13}{text}" for flags, text in _OPTIONS.items()),
+        *(f"  {flags:<{_COLUMN}}{text}" for flags, text in _OPTIONS.items()),
         "",
         _EPILOG,
     ]
@@ -222,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_ONE_RECORD = frozenset({"partner", "person", "engagement", "agreement", "claim", "source"})
+_ONE_RECORD = frozenset({"partner", "person", "engagement", "agreement", "claim", "discrepancy", "source"})
 
 
 def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
@@ -242,6 +246,8 @@ def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
     claims.add_argument("--partner", metavar="X", help="only claims that name this partner (id or name)")
     claim = listing("claim")
     claim.add_argument("id", metavar="ID", help="a claim id (see `claims`)")
+    listing("discrepancies")
+    listing("discrepancy").add_argument("id", metavar="ID", help="a discrepancy id (see `discrepancies`)")
     listing("sources")
     source = listing("source")
     source.add_argument("name", nargs="+", metavar="ID_OR_TITLE", help="a source id or title (see `sources`)")

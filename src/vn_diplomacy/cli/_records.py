@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from vn_diplomacy.records.base import Evidence
     from vn_diplomacy.records.statement import Statement
 
-__all__ = ["agreement", "claim", "engagement", "search", "source"]
+__all__ = ["agreement", "claim", "discrepancies", "discrepancy", "engagement", "search", "source"]
 
 WIDTH = 80
 """The width the views wrap prose to: an 80-column terminal."""
@@ -106,6 +106,24 @@ def claim(data: Dataset, args: argparse.Namespace) -> str:
     if record.partners:
         lines += _wrapped("partners", ", ".join(data.partners.get(p).name for p in record.partners))
     lines += ["", "Quotes", *_quoted(record.evidence, "  ")]
+    return "\n".join(lines)
+
+
+def discrepancies(data: Dataset, args: argparse.Namespace) -> str:
+    """Where the articles disagree: each discrepancy's id, partners and subject."""
+    chosen = list(data.discrepancies)
+    rows = [[d.id, ", ".join(d.partners), d.subject] for d in chosen]
+    return listed(args, chosen, ["ID", "PARTNERS", "SUBJECT"], rows, "discrepancies")
+
+
+def discrepancy(data: Dataset, args: argparse.Namespace) -> str:
+    """One disagreement: each reading with its quotes, then the reading the data follows and why."""
+    record = data.discrepancies.get(args.id)
+    if args.json:
+        return json_record(record)
+    lines = [*textwrap.wrap(record.subject, WIDTH), f"id {record.id}"]
+    lines += _statements(data, "Readings", record.readings)
+    lines += ["", *_wrapped("the data follows", record.follows, ""), *_wrapped("because", record.reason, "")]
     return "\n".join(lines)
 
 

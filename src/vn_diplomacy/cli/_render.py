@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 
-_SINGULAR = {"people": "person"}
+_SINGULAR = {"people": "person", "discrepancies": "discrepancy"}
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> str:
