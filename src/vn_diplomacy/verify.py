@@ -12,6 +12,7 @@ Examples:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from vn_diplomacy.records.walk import evidence_in
 from vn_diplomacy.registry import FILES
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.records.source import Source
 
@@ -66,6 +69,8 @@ class Verified:
     """How many quotes the data holds."""
     problems: tuple[Problem, ...]
     """What does not hold, article files first; empty when everything holds."""
+    texts: Mapping[str, str] = dataclasses.field(default_factory=dict[str, str], repr=False)
+    """The text of each article that could be read, by source id (what the annotations' quote selectors cite)."""
 
 
 def verify(directory: str | os.PathLike[str], data: Dataset | None = None) -> tuple[Problem, ...]:
@@ -127,7 +132,7 @@ def verify_report(directory: str | os.PathLike[str], data: Dataset | None = None
                     problems.append(Problem(evidence.source, message, name, record.id, field))
     for cited, count in unchecked.items():
         problems.append(Problem(cited, f"{count} quote{'s' if count > 1 else ''} not checked: no readable article"))
-    return Verified(len(data.sources), quotes, tuple(problems))
+    return Verified(len(data.sources), quotes, tuple(problems), texts)
 
 
 def _article(folder: Path, source: Source) -> tuple[str | None, Problem | None]:

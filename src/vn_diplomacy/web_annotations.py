@@ -11,7 +11,6 @@ their folder, and refuses one that `verify` finds at odds with the data.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import quote as percent_encoded
 
@@ -84,8 +83,7 @@ def annotation_collection(dataset: Dataset, articles: str | os.PathLike[str]) ->
             f"annotations anchor each quote in its article: run 'vn-diplomacy verify {articles}' to see them all",
             file=str(articles),
         )
-    folder = Path(articles)
-    texts = {source.id: (folder / source.file).read_text(encoding="utf-8") for source in dataset.sources}
+    texts = checked.texts  # read once, by verify, through its guards (regular files, a sane size, UTF-8)
     urls = {source.id: source.url for source in dataset.sources}
     items: list[dict[str, object]] = []
     for name in FILES:
