@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Final
 
 import vn_diplomacy as vd
+from vn_diplomacy.cli._render import since_text, when  # the command line's words for dates and tiers
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
         Partner,
         Person,
         Statement,
-        TierChange,
         TradeFigure,
     )
 
@@ -76,19 +76,6 @@ def _date(value: PartialDate) -> str:
     return shown
 
 
-def _when(value: PartialDate) -> str:
-    """A date as the CLI writes it: its text, "(inferred)" after it when no article states it."""
-    return str(value) + (" (inferred)" if value.inference is not None else "")
-
-
-def _how_known(change: TierChange) -> str:
-    """How a tier is known and from when, as the CLI says it: "stated: set up 2013", "attested: in force 2023"."""
-    if change.date is not None:
-        return f"{change.basis.value}: set up {_when(change.date)}"
-    assert change.attested is not None  # a change has one or the other
-    return f"{change.basis.value}: in force {_when(change.attested)}"
-
-
 def _evidence(page: str, evidence: Iterable[Evidence]) -> list[str]:
     """Each quote as a block quote, followed by a link to its source."""
     lines: list[str] = []
@@ -129,8 +116,8 @@ def _person_ref(page: str, person_id: str) -> str:
 
 def _engagement(page: str, engagement: Engagement, level: str) -> list[str]:
     """One engagement as a heading (with a stable anchor) and its details."""
-    when = _when(engagement.start) + ("" if engagement.end is None else f" to {_when(engagement.end)}")
-    lines = [f"{level} {_text(when)}: {_text(engagement.title)} {{#{_engagement_anchor(engagement.id)}}}", ""]
+    dates = when(engagement.start) + ("" if engagement.end is None else f" to {when(engagement.end)}")
+    lines = [f"{level} {_text(dates)}: {_text(engagement.title)} {{#{_engagement_anchor(engagement.id)}}}", ""]
     status = "" if engagement.status is vd.EngagementStatus.HELD else " (planned when reported)"
     lines.append(f"- Kind: {engagement.kind.value}{status}; id `{engagement.id}`")
     lines.append(f"- Date: {_date(engagement.start)}")
@@ -285,11 +272,11 @@ def _partner_page(partner: Partner) -> str:
         latest = partner.tier_history[-1]
         named = latest.name is not None and latest.name.lower() != latest.tier.label
         name = f" ({_text(latest.name)})" if named and latest.name is not None else ""
-        lines.append(f"**{_text(latest.tier.label.capitalize())}**{name}: {_text(_how_known(latest))}.")
+        lines.append(f"**{_text(latest.tier.label.capitalize())}**{name}: {_text(since_text(latest))}.")
     else:
         lines.append("**No partnership tier** is named in the articles (which is not to say there is none).")
     if partner.relations_established is not None:
-        lines.append(f"Diplomatic relations since {_text(_when(partner.relations_established))}.")
+        lines.append(f"Diplomatic relations since {_text(when(partner.relations_established))}.")
     lines += ["", f"Id `{partner.id}` ({kind})."]
     if partner.aliases:
         lines.append("Also called: " + ", ".join(_text(a) for a in partner.aliases) + ".")
@@ -343,7 +330,7 @@ def _partner_index() -> str:
         members = vd.partners.with_tier(tier)
         lines += [f"## {tier.label.capitalize()} ({len(members)})", ""]
         for partner in members:
-            how = _how_known(partner.tier_history[-1])
+            how = since_text(partner.tier_history[-1])
             lines.append(f"- [{_text(partner.name)}]({_link(page, partner_path(partner.id))}) ({_text(how)})")
         lines.append("")
     untiered = [p for p in vd.partners if p.tier is None]
