@@ -5,7 +5,7 @@ or network, so the chart shows offline and the same data gives the same bytes. T
 colours, told apart by colour-blind readers too); how the tier is known is the bar's style, never a lighter
 shade of a colour: filled when an article dates its set-up (stated), outlined when an article only says it was in
 force (attested), outlined with dashes when the tier is deduced (inferred). Each mark carries an SVG `<title>`
-with its details and quote, which a browser shows on hover where the SVG is a document of its own, not an
+with its details and quote, which a browser shows on hover once the SVG is part of the page (`html()`), not an
 image. The chart is built from Altair's schema classes rather than its chained methods, which are not typed.
 """
 
@@ -22,7 +22,10 @@ import vl_convert as vlc
 
 import vn_diplomacy as vd
 
-__all__ = ["caption", "svg"]
+__all__ = ["MARKER", "caption", "html", "svg"]
+
+MARKER: Final = "<!-- the timeline chart -->"
+"""An HTML comment on a line of its own in a page's Markdown: the docs hook puts the chart (`html()`) there."""
 
 SVG: Final = "http://www.w3.org/2000/svg"
 LABELS: Final = 124  # px, the partner names' column
@@ -312,6 +315,13 @@ def svg() -> str:
     return ET.tostring(_titled(_render()), encoding="unicode") + "\n"
 
 
+def html() -> str:
+    """The chart for a page: inline, so its titles show on hover, and scrolled rather than shrunk when too wide."""
+    root = _titled(_render())
+    root.set("style", "max-width: none")  # the theme shrinks an SVG to its column; at its own size it fits one
+    return f'<div class="vd-chart" style="overflow-x: auto">{ET.tostring(root, encoding="unicode")}</div>'
+
+
 def caption(link: str) -> str:
     """What the chart shows, as Markdown for under it; `link` is the page's relative link to the SVG file."""
     return (
@@ -320,6 +330,6 @@ def caption(link: str) -> str:
         "the tier was in force (attested), dashed where the tier is deduced (inferred). A bar starts on the first "
         "day its tier surely counts from; a thin line before it spans the other days its date can mean (an "
         'upgrade "in 2013" could be any day of 2013). Under the bars, dots and dark bars are engagements, over '
-        f"the days their dates can mean. Open [the chart on its own]({link}) and point at a mark to see its dates "
-        "and quote."
+        "the days their dates can mean. Point at a mark to see its dates and quote, or open "
+        f"[the chart on its own]({link})."
     )

@@ -222,9 +222,18 @@ def test_every_engagement_is_a_mark_with_its_quote(site: Path) -> None:
             assert any(squash(engagement.evidence[0].quote)[:80] in squash(hover(m)) for m in found)
 
 
-def test_the_chart_is_shown_on_the_home_timeline_and_partners_pages(site: Path) -> None:
+def test_the_chart_is_inline_where_it_is_shown_so_its_titles_show_on_hover(site: Path) -> None:
     for name in ("index.html", "catalogue/index.html", "catalogue/timeline/index.html"):
-        assert "timeline.svg" in (site / name).read_text(encoding="utf-8"), name
+        page = (site / name).read_text(encoding="utf-8")
+        assert '<div class="vd-chart"' in page, name
+        assert "<title>China: comprehensive strategic partnership\nattested: in force 2021-04-16" in page, name
+        assert not re.search(r"<img[^>]+timeline\.svg", page), name
+    assert 'href="../timeline.svg"' in (site / "catalogue" / "timeline" / "index.html").read_text(encoding="utf-8")
+    # The search index reads the pages, not the chart: its labels and hover texts would only add noise there.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    home = [entry["text"] for entry in index["docs"] if entry["location"] == ""]
+    assert home
+    assert "attested: in force 2021-04-16" not in home[0]  # China's bar's hover text
 
 
 def _help_options(capsys: pytest.CaptureFixture[str], *args: str) -> set[str]:
