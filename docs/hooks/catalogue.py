@@ -10,6 +10,8 @@ import html
 import re
 from typing import TYPE_CHECKING, Final
 
+import timeline_chart  # a sibling module: ProperDocs puts this folder on sys.path while it loads the hook
+
 import vn_diplomacy as vd
 from vn_diplomacy.cli._render import since_text, when  # the command line's words for dates and tiers
 
@@ -88,10 +90,9 @@ def _evidence(page: str, evidence: Iterable[Evidence]) -> list[str]:
     return [*lines, ""]
 
 
-def _chart(page: str) -> str:
-    """The timeline chart, linked to itself at full size (the page's column shrinks it)."""
-    target = _link(page, f"{ROOT}/timeline.svg")
-    return f"[![Partnership tiers and engagements over time]({target})]({target})"
+def _chart(page: str) -> list[str]:
+    """The timeline chart, put in by the docs hook where its marker is, then what it shows and a link to it alone."""
+    return ["", timeline_chart.MARKER, "", timeline_chart.caption(_link(page, f"{ROOT}/timeline.svg")), ""]
 
 
 def _source_anchor(source_id: str) -> str:
@@ -317,14 +318,7 @@ def _partner_index() -> str:
         "",
         "Every partner in the bundled data, grouped by the latest tier the articles know of. Each page holds the",
         "partner's tier history, relations, engagements, trade figures, agreements and claims, each with its quote.",
-        "",
-        _chart(page),
-        "",
-        "The chart: one row per partner with a known tier or an engagement. A bar starts on the day a tier counts",
-        "from, and a lighter band before it covers the other days its date can mean (a year-only date spans its",
-        "whole year). Dashed bars are tiers an article attests as in force without dating their set-up. Ticks mark",
-        "engagements; a tick with a line spans the days an engagement's date can mean.",
-        "",
+        *_chart(page),
     ]
     for tier in sorted(vd.Tier, reverse=True):
         members = vd.partners.with_tier(tier)
@@ -355,9 +349,7 @@ def _timeline() -> str:
         "# Engagements timeline",
         "",
         f"All {len(vd.engagements)} engagements, oldest first (by the first day each date can mean).",
-        "",
-        _chart(page),
-        "",
+        *_chart(page),
     ]
     year: int | None = None
     for engagement in vd.engagements:

@@ -1,6 +1,7 @@
 """ProperDocs hook: adds the pages generated at build time: the data catalogue, the timeline chart, the command line.
 
-Nothing generated is written into the docs folder; the pages exist only in the build.
+Nothing generated is written into the docs folder; the pages exist only in the build. A page that holds the
+comment `timeline_chart.MARKER` gets the chart's SVG there, inline, so a browser shows its marks' titles on hover.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from properdocs.structure.files import File
 if TYPE_CHECKING:
     from properdocs.config.defaults import ProperDocsConfig
     from properdocs.structure.files import Files
+    from properdocs.structure.pages import Page
 
 
 def on_files(files: Files, config: ProperDocsConfig) -> Files:
@@ -24,3 +26,12 @@ def on_files(files: Files, config: ProperDocsConfig) -> Files:
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, f"{catalogue.ROOT}/timeline.svg", content=timeline_chart.svg()))
     return files
+
+
+def on_post_page(output: str, page: Page, config: ProperDocsConfig) -> str:
+    """Put the chart, inline, where a page's Markdown has its marker (an HTML comment, kept as it is).
+
+    After the page is written, not before: the search index, built from each page's content, would otherwise
+    take in the chart's labels and hover texts, which the page says in full anyway.
+    """
+    return output.replace(timeline_chart.MARKER, timeline_chart.html())

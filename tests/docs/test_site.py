@@ -130,29 +130,110 @@ def test_the_api_reference_documents_every_public_name(site: Path) -> None:
     assert "The tier of the framework." in text_of(site / "reference" / "index.html")
 
 
-def test_the_timeline_chart_is_an_svg_with_a_bar_per_tier_change(site: Path) -> None:
-    chart = site / "catalogue" / "timeline.svg"
-    root = ET.parse(chart).getroot()  # our own build output
-    assert root.tag == "{http://www.w3.org/2000/svg}svg"
-    titles = [element.text or "" for element in root.iter("{http://www.w3.org/2000/svg}title")]
-    changes = [c for p in vd.partners for c in p.tier_history]
-    assert sum("counts from" in title for title in titles) >= len(changes)
-    for name in ("index.html", "catalogue/index.html", "catalogue/timeline/index.html"):
-        assert "timeline.svg" in (site / name).read_text(encoding="utf-8"), name
+SVG = "{http://www.w3.org/2000/svg}"
+COLUMN = 688  # px: the docs theme's content column beside both sidebars, at 1280 to 1599 px wide
+
+
+def marks(site: Path) -> dict[str, list[ET.Element]]:
+    """The chart's marks that show a title on hover, by the title's first line (the partner, then what)."""
+    root = ET.parse(site / "catalogue" / "timeline.svg").getroot()  # our own build output
+    found: dict[str, list[ET.Element]] = {}
+    for element in root.iter():
+        title = element.find(f"{SVG}title")
+        if title is not None and element.tag != f"{SVG}svg":
+            found.setdefault((title.text or "").split("\n")[0], []).append(element)
+    return found
+
+
+def hover(element: ET.Element) -> str:
+    title = element.find(f"{SVG}title")
+    assert title is not None
+    return title.text or ""
+
+
+def bar(site: Path, heading: str) -> ET.Element:
+    """The bar drawn for the tier change whose hover text starts with `heading`."""
+    (found,) = [m for m in marks(site)[heading] if m.get("aria-roledescription") == "bar"]
+    return found
+
+
+def test_the_chart_has_a_bar_per_tier_change_saying_how_it_is_known_with_its_quote(site: Path) -> None:
+    drawn = marks(site)
+    for partner in vd.partners:
+        for change in partner.tier_history:
+            (mark,) = [m for m in drawn[f"{partner.name}: {change.tier.label}"] if m.tag == f"{SVG}path"]
+            lines = hover(mark).split("\n")
+            assert lines[1].startswith(f"{change.basis.value}: "), lines
+            assert f"counts from {change.effective_from}" in lines[1]
+            assert squash(change.evidence[0].quote)[:80] in squash(hover(mark))
+
+
+def test_the_chart_shows_how_a_tier_is_known_by_style_never_by_a_paler_colour(site: Path) -> None:
+    us = bar(site, "United States: comprehensive strategic partnership")  # stated: set up in September 2023
+    china = bar(site, "China: comprehensive strategic partnership")  # attested: in force on 16 April 2021
+    uk = bar(site, "United Kingdom: strategic partnership")  # inferred from "all permanent members"
+    assert vd.partners.get("CN").tier_history[0].basis is vd.Basis.ATTESTED
+    # The same tier is the same colour: filled when stated, only outlined when attested, dashed when inferred.
+    assert us.get("fill") == us.get("stroke") == china.get("stroke")
+    assert china.get("fill") == "white"
+    assert china.get("stroke-dasharray") in {None, "1,0"}
+    assert uk.get("fill") == "white"
+    assert uk.get("stroke-dasharray") == "5,3"
+    assert uk.get("stroke") != china.get("stroke")
+    for element in [m for found in marks(site).values() for m in found]:
+        assert element.get("opacity") in {None, "1"}
+        assert element.get("fill-opacity") in {None, "1"}
+    root = ET.parse(site / "catalogue" / "timeline.svg").getroot()
+    words = " ".join(text.text or "" for text in root.iter(f"{SVG}text"))
+    for said in ("stated:", "attested:", "inferred:", *(tier.label for tier in vd.Tier)):
+        assert said in words
+
+
+def test_the_chart_is_legible_at_its_own_size_in_the_docs_column(site: Path) -> None:
+    root = ET.parse(site / "catalogue" / "timeline.svg").getroot()
+    assert float(root.get("width", "0")) <= COLUMN  # never shrunk to fit
+    sizes = [float((text.get("font-size") or "0").removesuffix("px")) for text in root.iter(f"{SVG}text")]
+    assert sizes
+    assert min(sizes) >= 12
 
 
 def test_a_year_only_upgrade_is_drawn_as_a_span_not_a_point(site: Path) -> None:
-    root = ET.parse(site / "catalogue" / "timeline.svg").getroot()  # our own build output
-    rects = [
-        element
-        for element in root.iter("{http://www.w3.org/2000/svg}rect")
-        if any("United States: comprehensive partnership, stated: set up 2013" in (t.text or "") for t in element)
-    ]
-    # The band for every day "2013" can mean, then the bar from 31 December 2013.
-    assert len(rects) == 2
-    band, bar = sorted(rects, key=lambda r: float(r.get("x", "0")))
-    assert float(band.get("x", "0")) + float(band.get("width", "0")) == pytest.approx(float(bar.get("x", "0")), abs=0.2)
-    assert float(band.get("width", "0")) > 20
+    """ "Upgraded to a comprehensive partnership in 2013": a line over 2013, then the bar from 31 December."""
+    drawn = marks(site)["United States: comprehensive partnership"]
+    (line,) = [m for m in drawn if m.tag == f"{SVG}line"]
+    start = float(re.findall(r"[\d.]+", line.get("transform", ""))[0])
+    end = start + float(line.get("x2", "0"))
+    bar_start = float(re.findall(r"[\d.]+", bar(site, "United States: comprehensive partnership").get("d", ""))[0])
+    upgrade = float(
+        re.findall(r"[\d.]+", bar(site, "United States: comprehensive strategic partnership").get("d", ""))[0]
+    )
+    us = vd.partners.get("US").tier_history
+    per_day = (upgrade - bar_start) / (us[1].effective_from - us[0].effective_from).days
+    assert end == pytest.approx(bar_start, abs=0.01)
+    assert end - start == pytest.approx(364 * per_day, abs=0.01)  # 1 January to 31 December 2013
+
+
+def test_every_engagement_is_a_mark_with_its_quote(site: Path) -> None:
+    drawn = marks(site)
+    for partner in vd.partners:
+        for engagement in vd.engagements.involving(partner.id):
+            found = drawn.get(f"{partner.name}: {engagement.title}", [])
+            assert found, (partner.id, engagement.id)
+            assert any(squash(engagement.evidence[0].quote)[:80] in squash(hover(m)) for m in found)
+
+
+def test_the_chart_is_inline_where_it_is_shown_so_its_titles_show_on_hover(site: Path) -> None:
+    for name in ("index.html", "catalogue/index.html", "catalogue/timeline/index.html"):
+        page = (site / name).read_text(encoding="utf-8")
+        assert '<div class="vd-chart"' in page, name
+        assert "<title>China: comprehensive strategic partnership\nattested: in force 2021-04-16" in page, name
+        assert not re.search(r"<img[^>]+timeline\.svg", page), name
+    assert 'href="../timeline.svg"' in (site / "catalogue" / "timeline" / "index.html").read_text(encoding="utf-8")
+    # The search index reads the pages, not the chart: its labels and hover texts would only add noise there.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    home = [entry["text"] for entry in index["docs"] if entry["location"] == ""]
+    assert home
+    assert "attested: in force 2021-04-16" not in home[0]  # China's bar's hover text
 
 
 def _help_options(capsys: pytest.CaptureFixture[str], *args: str) -> set[str]:
