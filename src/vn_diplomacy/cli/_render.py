@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from vn_diplomacy.cli._io import terminal_width, utf8_stdout
 from vn_diplomacy.errors import QueryError
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> s
         return f"no {noun} match"
     count = f"{len(rows)} {noun if len(rows) != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"
     widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
-    limit = _width()
+    limit = terminal_width()
     if limit is not None and sum(widths) + 2 * (len(widths) - 1) > limit:
         return "\n".join([*(line for row in rows for line in _block(headers, row, limit)), f"({count})"])
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
@@ -79,22 +80,6 @@ def _block(headers: Sequence[str], row: Sequence[str], limit: int) -> list[str]:
     return [*lines, ""]
 
 
-def _width() -> int | None:
-    """The terminal's width (COLUMNS when set) when stdout is a terminal; None, no limit, when it is not.
-
-    Only a terminal: a shell may export COLUMNS to a command whose output goes to a pipe or a file, which the
-    tables must give whole.
-    """
-    import shutil
-    import sys
-
-    try:
-        interactive = sys.stdout.isatty()
-    except (AttributeError, ValueError):  # replaced, or closed
-        return None
-    return shutil.get_terminal_size().columns if interactive else None
-
-
 def listed(
     args: argparse.Namespace,
     records: Sequence[Record],
@@ -111,12 +96,12 @@ def listed(
 
         from vn_diplomacy.serialize import canonical
 
-        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=not _utf8()) for r in records)
+        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=not utf8_stdout()) for r in records)
     if fmt == "csv":
         import csv
         import io
 
-        if not _utf8():  # a CSV cell has no escape for a character the output cannot hold: say so, lose nothing
+        if not utf8_stdout():  # a CSV cell has no escape for a character the output cannot hold: say so, lose nothing
             raise QueryError(
                 "stdout is not UTF-8, and CSV would lose the characters it cannot hold; set PYTHONIOENCODING=utf-8 "
                 "or use --format json (which escapes them)"
@@ -129,18 +114,6 @@ def listed(
     return table(headers, rows, noun)
 
 
-def _utf8() -> bool:
-    """Whether stdout takes every character (JSON written elsewhere escapes what is not ASCII)."""
-    import codecs
-    import sys
-
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        return codecs.lookup(encoding).name.startswith("utf")
-    except LookupError:
-        return False
-
-
 def json_list(records: Iterable[Record]) -> str:
     """The records as a JSON array, every field shown."""
     import json
@@ -148,7 +121,9 @@ def json_list(records: Iterable[Record]) -> str:
     from vn_diplomacy.serialize import canonical
 
     # Defaults too, so every object of a listing has the same keys.
-    return json.dumps([canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=not _utf8())
+    return json.dumps(
+        [canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=not utf8_stdout()
+    )
 
 
 def json_record(record: Record) -> str:
@@ -157,7 +132,7 @@ def json_record(record: Record) -> str:
 
     from vn_diplomacy.serialize import canonical
 
-    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=not _utf8())
+    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=not utf8_stdout())
 
 
 def quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:
