@@ -169,6 +169,7 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")  # the layout alone (tests/test_cli_terminal.py colours it)
     wide = run(capsys, "engagements", "--kind", "meeting")[1]
     assert max(map(len, wide.splitlines())) > 80  # not a terminal: one line per row, every cell whole
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # a terminal of COLUMNS columns

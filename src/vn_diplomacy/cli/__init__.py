@@ -14,6 +14,7 @@ importing only those listed after it:
 - `_records`: what the commands about one record (`engagement`, `agreement`, `claim`, `source`) and `search`
   answer, wrapped to an 80-column terminal;
 - `_render`: how answers look (tables, JSON, quotes, figures);
+- `_colour`: whether to colour the answer (--color, NO_COLOR, FORCE_COLOR, a terminal), and the styles;
 - `_io`: where answers and errors go, and what to do when stdout or stderr fails;
 - `_parser`: the commands and options, `HELP`, and the argparse parser built from the same table;
 - `_values`: the values options take (a day, a year or month as a range's end, a count, a folder, one of a few

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vn_diplomacy.cli import _records
+from vn_diplomacy.cli._colour import Palette, palette, wanted
 from vn_diplomacy.cli._parser import PROG
 from vn_diplomacy.cli._render import (
     dates_of,
@@ -30,8 +31,10 @@ if TYPE_CHECKING:
 __all__ = ["Unverified", "answer", "overview", "version"]
 
 
-def overview(data: Dataset | None = None) -> str:
+def overview(data: Dataset | None = None, *, colour: bool = False) -> str:
     """The overview text: partners by tier, the latest engagements, the trade figures, the sources.
+
+    With `colour`, how each tier is known and each "(inferred)" are styled for a terminal (see `_colour`).
 
     Examples:
         >>> from vn_diplomacy.cli import overview
@@ -41,6 +44,7 @@ def overview(data: Dataset | None = None) -> str:
     import vn_diplomacy as vd
 
     data = vd.load() if data is None else data
+    paint = Palette(on=colour)
     lines = [
         "vn_diplomacy: Vietnam's foreign relations from official articles, every fact with its quote",
         f"{len(data.sources)} sources, {len(data.partners)} partners, {len(data.people)} people, "
@@ -55,12 +59,13 @@ def overview(data: Dataset | None = None) -> str:
         entries: list[str] = []
         for partner in members:
             latest = partner.tier_history[-1]
-            entries.append(f"{partner.name} [{since_text(latest)}]")
+            entries.append(f"{partner.name} [{paint.basis(since_text(latest))}]")
         lines.append(f"  {tier.label} ({len(members)}): " + ("; ".join(entries) or "none at this tier now"))
     lines += ["", "Latest engagements"]
     for engagement in list(data.engagements)[-8:][::-1]:
         planned = " [planned]" if engagement.status is vd.EngagementStatus.PLANNED else ""
-        lines.append(f"  {dates_of(engagement):<22} {engagement.title}{planned}")
+        dates = dates_of(engagement)
+        lines.append(f"  {paint.marked(dates)}{' ' * (22 - len(dates))} {engagement.title}{planned}")
     lines += ["", "Trade figures"]
     for figure in data.trade:
         counterpart = "" if figure.partner is None else f" ({data.partners.get(figure.partner).name})"
@@ -70,7 +75,7 @@ def overview(data: Dataset | None = None) -> str:
     lines += ["", "Sources"]
     for source in data.sources:
         title = source.title or "(untitled)"
-        lines.append(f"  {when(source.published)}  {source.publisher or 'publisher not named'}: {title}")
+        lines.append(f"  {paint.marked(when(source.published))}  {source.publisher or 'publisher not named'}: {title}")
     lines += ["", f"More: {PROG} --help"]
     return "\n".join(lines)
 
@@ -94,24 +99,25 @@ def _partner(data: Dataset, args: argparse.Namespace) -> str:
     partner = data.partners.lookup(args.name)
     if args.json:
         return json_record(partner)
-    lines = heading(partner.name, partner.id, partner.kind.value, partner.aliases)
+    paint = palette(args.color)
+    lines = heading(partner.name, paint.id(partner.id), partner.kind.value, partner.aliases)
     lines += ["", "Diplomatic relations"] if partner.relations else []
     for event in partner.relations:
-        lines.append(f"  {when(event.date)}  {event.kind.value}")
+        lines.append(f"  {paint.marked(when(event.date))}  {event.kind.value}")
         lines += quotes(event.evidence, "    ")
     lines += ["", "Tier history" if partner.tier_history else "Tier history: none in the articles"]
     for change in partner.tier_history:
         name = "" if change.name is None else f": {change.name}"
-        lines.append(f"  {since_text(change)}  {change.tier.label}{name}")
+        lines.append(f"  {paint.basis(since_text(change))}  {change.tier.label}{name}")
         if change.inference is not None:
             lines.append(f"    inferred: {change.inference}")
         lines += quotes(change.evidence, "    ")
     if partner.facts:
         lines += ["", "Facts"]
     for fact in partner.facts:
-        lines.append(f"  {when(fact.as_of)}  {fact.kind.value}: {fact.text}")
+        lines.append(f"  {paint.marked(when(fact.as_of))}  {fact.kind.value}: {fact.text}")
         lines += quotes(fact.evidence, "    ")
-    lines += related(data, partner.id)
+    lines += related(data, partner.id, paint)
     return "\n".join(lines)
 
 
@@ -136,12 +142,13 @@ def _person(data: Dataset, args: argparse.Namespace) -> str:
     person = data.people.lookup(args.name)
     if args.json:
         return json_record(person)
-    lines = heading(person.name, person.id, person.country, person.aliases)
+    paint = palette(args.color)
+    lines = heading(person.name, paint.id(person.id), person.country, person.aliases)
     lines += ["", "Roles"]
     for role in person.roles:
-        lines.append(f"  {when(role.as_of)}  {role.title} ({role.entity})")
+        lines.append(f"  {paint.marked(when(role.as_of))}  {role.title} ({role.entity})")
         lines += quotes(role.evidence, "    ")
-    lines += related(data, person.id)
+    lines += related(data, person.id, paint)
     return "\n".join(lines)
 
 
@@ -275,4 +282,6 @@ def answer(args: argparse.Namespace) -> str:
 
     data = vd.load(args.data)
     command: str = args.command or "overview"
-    return overview(data) if command == "overview" else HANDLERS[command](data, args)
+    if command == "overview":
+        return overview(data, colour=wanted(args.color))
+    return HANDLERS[command](data, args)

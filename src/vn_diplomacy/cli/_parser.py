@@ -14,17 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import NoReturn
 
-__all__ = [
-    "COMMANDS",
-    "FORMATS",
-    "HELP",
-    "PROG",
-    "TIERS",
-    "UsageError",
-    "build_parser",
-    "check_args",
-    "check_command",
-]
+__all__ = ["COMMANDS", "FORMATS", "HELP", "PROG", "TIERS", "UsageError", "build_parser", "check_args", "check_command"]
 
 PROG = "vn-diplomacy"
 
@@ -64,6 +54,8 @@ _OPTIONS = {
     "-h, --help": "show this help message and exit (COMMAND --help: that command's options)",
     "--version": "print the package and data versions and exit",
     "--data DIR": "read the data from DIR (seven JSON files, checked as `validate` does) instead of the bundled data",
+    "--color WHEN": "colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it), "
+    "always, never",
 }
 
 _EPILOG = """examples:
@@ -78,6 +70,9 @@ _EPILOG = """examples:
   vn-diplomacy validate my-data/
   vn-diplomacy verify tests/corpus
 
+on a terminal: colour (see --color): bold headers, yellow ids, how a tier is known in a colour of its own, a dim
+"(inferred)". Piped or written to a file: colour only if asked for; csv, json and jsonl are never coloured.
+
 exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data) or verify finds a
 quote or article that does not hold, 2 for wrong usage"""
 
@@ -85,7 +80,7 @@ _COLUMN = max(len(name) for name in (*COMMANDS, *_OPTIONS)) + 2  # where the sum
 
 HELP = "\n".join(
     [
-        f"usage: {PROG} [-h] [--version] [--data DIR] [COMMAND ...]",
+        f"usage: {PROG} [-h] [--version] [--data DIR] [--color WHEN] [COMMAND ...]",
         "",
         _DESCRIPTION,
         "",
@@ -110,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from vn_diplomacy.cli._values import (
+        COLOURS,
         ENGAGEMENT_KINDS,
         LISTING_FORMATS,
         choice,
@@ -129,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-h", "--help", action="store_true", help=_OPTIONS["-h, --help"])
     parser.add_argument("--version", action="store_true", help=_OPTIONS["--version"])
     parser.add_argument("--data", type=folder, metavar="DIR", help=_OPTIONS["--data DIR"])
+    parser.add_argument(
+        "--color", type=choice(COLOURS, "value"), default="auto", metavar="WHEN", help=_OPTIONS["--color WHEN"]
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -284,7 +283,7 @@ def check_command(argv: Sequence[str]) -> None:
     for token in argv:
         if skip:
             skip = False
-        elif token == "--data":
+        elif token in ("--data", "--color"):  # their values are not commands
             skip = True
         elif not token.startswith("-"):
             if token not in COMMANDS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from vn_diplomacy.cli._colour import palette
 from vn_diplomacy.cli._render import dates_of, json_record, listed, status_text, when
 
 if TYPE_CHECKING:
@@ -54,9 +55,10 @@ def engagement(data: Dataset, args: argparse.Namespace) -> str:
     record = data.engagements.lookup(args.name)
     if args.json:
         return json_record(record)
-    lines = [*textwrap.wrap(record.title, WIDTH), f"id {record.id}", ""]
+    paint = palette(args.color)
+    lines = [*textwrap.wrap(record.title, WIDTH), f"id {paint.id(record.id)}", ""]
     status = "" if record.status.value == "held" else f" ({record.status.value} when reported)"
-    lines.append(f"  {dates_of(record)}, {record.kind.value}{status}")
+    lines.append(f"  {paint.marked(dates_of(record))}, {record.kind.value}{status}")
     for label, value in (("where", record.location), ("occasion", record.occasion)):
         if value is not None:
             lines += _wrapped(label, value)
@@ -81,7 +83,7 @@ def agreement(data: Dataset, args: argparse.Namespace) -> str:
     if args.json:
         return json_record(record)
     short = "" if record.short_name is None else f" ({record.short_name})"
-    lines = [*textwrap.wrap(record.name + short, WIDTH), f"id {record.id}", ""]
+    lines = [*textwrap.wrap(record.name + short, WIDTH), f"id {palette(args.color).id(record.id)}", ""]
     lines.append(f"  {record.kind.value}, parties: {', '.join(record.parties) or 'multilateral'}")
     lines += _wrapped("status", status_text(record))
     if record.status_inference is not None:
@@ -100,7 +102,9 @@ def claim(data: Dataset, args: argparse.Namespace) -> str:
     record = data.claims.get(args.id)
     if args.json:
         return json_record(record)
-    lines = [*textwrap.wrap(record.statement, WIDTH), f"id {record.id}", "", f"  as of {when(record.as_of)}"]
+    paint = palette(args.color)
+    lines = [*textwrap.wrap(record.statement, WIDTH), f"id {paint.id(record.id)}", ""]
+    lines.append(f"  as of {paint.marked(when(record.as_of))}")
     if record.value is not None:
         lines.append(f"  figure: {record.value} {record.unit or ''}".rstrip())
     if record.partners:
@@ -121,7 +125,7 @@ def discrepancy(data: Dataset, args: argparse.Namespace) -> str:
     record = data.discrepancies.get(args.id)
     if args.json:
         return json_record(record)
-    lines = [*textwrap.wrap(record.subject, WIDTH), f"id {record.id}"]
+    lines = [*textwrap.wrap(record.subject, WIDTH), f"id {palette(args.color).id(record.id)}"]
     lines += _statements(data, "Readings", record.readings)
     lines += ["", *_wrapped("the data follows", record.follows, ""), *_wrapped("because", record.reason, "")]
     return "\n".join(lines)
@@ -136,7 +140,7 @@ def source(data: Dataset, args: argparse.Namespace) -> str:
     if args.json:
         return json_record(record)
     cited = {name: sum(1 for r in data[name] for _, e in evidence_in(r) if e.source == record.id) for name in FILES}
-    lines = [*textwrap.wrap(record.title or "(untitled)", WIDTH), f"id {record.id}", ""]
+    lines = [*textwrap.wrap(record.title or "(untitled)", WIDTH), f"id {palette(args.color).id(record.id)}", ""]
     lines += _wrapped("published", f"{when(record.published)} by {record.publisher or 'a publisher not named'}")
     lines += [f"  address: {record.url}", f"  file: {record.file}", f"  sha256: {record.sha256}"]
     counts = ", ".join(f"{count} in {name}" for name, count in cited.items() if count)
@@ -158,10 +162,15 @@ def search(data: Dataset, args: argparse.Namespace) -> str:
     if not hits:
         return f"nothing in the data holds {query!r}"
     lines: list[str] = []
+    paint = palette(args.color)
     for hit in hits:
         names = hit.record.names()
         label = f" ({names[0]})" if names and names[0] != hit.text else ""
-        lines += textwrap.wrap(f"{hit.collection} {hit.record.id}{label}", WIDTH, subsequent_indent="  ")
+        first, *rest = textwrap.wrap(f"{hit.collection} {hit.record.id}{label}", WIDTH, subsequent_indent="  ")
+        named = f"{hit.collection} {hit.record.id}"  # whole on the first line, unless an id were wider than it
+        if first.startswith(named):
+            first = f"{hit.collection} {paint.id(hit.record.id)}{first[len(named) :]}"
+        lines += [first, *rest]
         lines += _wrapped(f"{hit.matched} {hit.field}", hit.text)
         if hit.evidence is not None and hit.matched != "quote":
             lines += _quoted([hit.evidence], "    ")
