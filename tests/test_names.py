@@ -180,7 +180,10 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks(
     assert lines[:3] == ["2025-07-11-son-eu", "  date   2025-07-11 (inferred)", "  kind   meeting"]
     assert lines[-1] == wide.splitlines()[-1]  # the same count
     monkeypatch.setenv("COLUMNS", "200")
-    assert run(capsys, "engagements", "--kind", "meeting")[1] == wide  # a table that fits stays a table
+    fits = run(capsys, "engagements", "--kind", "meeting")[1].splitlines()  # a table that fits stays a table,
+    assert [line.split(maxsplit=1)[1] for line in fits] == [line.split(maxsplit=1)[1] for line in wide.splitlines()]
+    ids = ["ID", "2025-07-11-son-eu", "2025-07-11-son-rubio", "2025-12-vn…", "(3"]  # its long id cut short
+    assert [line.split()[0] for line in fits] == ids
 
 
 def test_help_says_what_json_prints(capsys: pytest.CaptureFixture[str]) -> None:

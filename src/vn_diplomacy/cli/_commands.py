@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from vn_diplomacy.cli import _records
 from vn_diplomacy.cli._colour import Palette, palette, wanted
+from vn_diplomacy.cli._ids import resolve
 from vn_diplomacy.cli._parser import PROG
 from vn_diplomacy.cli._render import (
     dates_of,
@@ -92,11 +93,11 @@ def _partners(data: Dataset, args: argparse.Namespace) -> str:
         tier = "unknown" if change is None else change.tier.value
         rows.append([partner.id, partner.name, partner.kind.value, tier, "" if change is None else since_text(change)])
     heading = "TIER" if day is None else f"TIER ON {day.isoformat()}"
-    return listed(args, chosen, ["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners")
+    return listed(args, chosen, ["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners", among=data.partners)
 
 
 def _partner(data: Dataset, args: argparse.Namespace) -> str:
-    partner = data.partners.lookup(args.name)
+    partner = resolve(data.partners, args.name)
     if args.json:
         return json_record(partner)
     paint = palette(args.color)
@@ -126,7 +127,7 @@ def _party(data: Dataset, text: str) -> str:
     from vn_diplomacy.records.partner import VIETNAM_NAMES
     from vn_diplomacy.text import normalize
 
-    return "VN" if normalize(text) in VIETNAM_NAMES else data.partners.lookup(text).id
+    return "VN" if normalize(text) in VIETNAM_NAMES else resolve(data.partners, text).id
 
 
 def _people(data: Dataset, args: argparse.Namespace) -> str:
@@ -135,11 +136,11 @@ def _people(data: Dataset, args: argparse.Namespace) -> str:
         country = _party(data, args.country)
         chosen = [p for p in chosen if p.country == country]
     rows = [[p.id, p.name, p.country, p.title] for p in chosen]
-    return listed(args, chosen, ["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
+    return listed(args, chosen, ["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people", among=data.people)
 
 
 def _person(data: Dataset, args: argparse.Namespace) -> str:
-    person = data.people.lookup(args.name)
+    person = resolve(data.people, args.name)
     if args.json:
         return json_record(person)
     paint = palette(args.color)
@@ -155,8 +156,8 @@ def _person(data: Dataset, args: argparse.Namespace) -> str:
 def _engagements(data: Dataset, args: argparse.Namespace) -> str:
     import datetime
 
-    refs = [data.partners.lookup(x).id for x in args.partner or ()]
-    refs += [data.people.lookup(x).id for x in args.person or ()]
+    refs = [resolve(data.partners, x).id for x in args.partner or ()]
+    refs += [resolve(data.people, x).id for x in args.person or ()]
     chosen = list(data.engagements.involving(*refs)) if refs else list(data.engagements)
     if args.start is not None or args.end is not None:
         start: datetime.date = args.start or datetime.date.min
@@ -169,14 +170,17 @@ def _engagements(data: Dataset, args: argparse.Namespace) -> str:
         [e.id, dates_of(e), e.kind.value + (" (planned)" if e.status.value == "planned" else ""), e.title]
         for e in chosen
     ]
-    return listed(args, chosen, ["ID", "DATE", "KIND", "TITLE"], rows, "engagements")
+    return listed(args, chosen, ["ID", "DATE", "KIND", "TITLE"], rows, "engagements", among=data.engagements)
 
 
 def _trade(data: Dataset, args: argparse.Namespace) -> str:
     chosen = (
-        list(data.trade) if args.partner is None else list(data.trade.involving(data.partners.lookup(args.partner).id))
+        list(data.trade)
+        if args.partner is None
+        else list(data.trade.involving(resolve(data.partners, args.partner).id))
     )
     rows = [[f.id, f.partner or "", f.metric, f"{f.period_start}..{f.period_end}", figure_text(f)] for f in chosen]
+    # No `among`: no command takes a trade figure's id, so its table shows each id whole.
     return listed(args, chosen, ["ID", "PARTNER", "METRIC", "PERIOD", "VALUE"], rows, "trade figures")
 
 
@@ -188,20 +192,21 @@ def _agreements(data: Dataset, args: argparse.Namespace) -> str:
     if args.status is not None:
         chosen = [a for a in chosen if a.status is not None and a.status.value == args.status]
     rows = [[a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in chosen]
-    return listed(args, chosen, ["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements")
+    return listed(args, chosen, ["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements", among=data.agreements)
 
 
 def _claims(data: Dataset, args: argparse.Namespace) -> str:
     chosen = list(data.claims)
     if args.partner is not None:
-        chosen = list(data.claims.involving(data.partners.lookup(args.partner).id))
+        chosen = list(data.claims.involving(resolve(data.partners, args.partner).id))
     rows = [[c.id, when(c.as_of), c.statement] for c in chosen]
-    return listed(args, chosen, ["ID", "AS OF", "STATEMENT"], rows, "claims")
+    return listed(args, chosen, ["ID", "AS OF", "STATEMENT"], rows, "claims", among=data.claims)
 
 
 def _sources(data: Dataset, args: argparse.Namespace) -> str:
     rows = [[s.id, when(s.published), s.publisher or "-", s.title or "(untitled)", s.url] for s in data.sources]
-    return listed(args, list(data.sources), ["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
+    headers = ["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"]
+    return listed(args, list(data.sources), headers, rows, "sources", among=data.sources)
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> str:

@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from vn_diplomacy.cli._colour import palette
+from vn_diplomacy.cli._ids import resolve
 from vn_diplomacy.cli._render import dates_of, json_record, listed, status_text, when
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _statements(data: Dataset, title: str, statements: Iterable[Statement]) -> l
 
 def engagement(data: Dataset, args: argparse.Namespace) -> str:
     """One engagement: its date, kind, people and place, every statement with its quotes, then its own quotes."""
-    record = data.engagements.lookup(args.name)
+    record = resolve(data.engagements, args.name)
     if args.json:
         return json_record(record)
     paint = palette(args.color)
@@ -79,7 +80,7 @@ def engagement(data: Dataset, args: argparse.Namespace) -> str:
 
 def agreement(data: Dataset, args: argparse.Namespace) -> str:
     """One agreement: its kind, parties, status and how it is known, what the articles say of it, its quotes."""
-    record = data.agreements.lookup(args.name)
+    record = resolve(data.agreements, args.name)
     if args.json:
         return json_record(record)
     short = "" if record.short_name is None else f" ({record.short_name})"
@@ -99,7 +100,7 @@ def agreement(data: Dataset, args: argparse.Namespace) -> str:
 
 def claim(data: Dataset, args: argparse.Namespace) -> str:
     """One of the articles' aggregate claims, with its figure, partners and quotes."""
-    record = data.claims.get(args.id)
+    record = resolve(data.claims, args.id, names=False)
     if args.json:
         return json_record(record)
     paint = palette(args.color)
@@ -117,12 +118,12 @@ def discrepancies(data: Dataset, args: argparse.Namespace) -> str:
     """Where the articles disagree: each discrepancy's id, partners and subject."""
     chosen = list(data.discrepancies)
     rows = [[d.id, ", ".join(d.partners), d.subject] for d in chosen]
-    return listed(args, chosen, ["ID", "PARTNERS", "SUBJECT"], rows, "discrepancies")
+    return listed(args, chosen, ["ID", "PARTNERS", "SUBJECT"], rows, "discrepancies", among=data.discrepancies)
 
 
 def discrepancy(data: Dataset, args: argparse.Namespace) -> str:
     """One disagreement: each reading with its quotes, then the reading the data follows and why."""
-    record = data.discrepancies.get(args.id)
+    record = resolve(data.discrepancies, args.id, names=False)
     if args.json:
         return json_record(record)
     lines = [*textwrap.wrap(record.subject, WIDTH), f"id {palette(args.color).id(record.id)}"]
@@ -136,7 +137,7 @@ def source(data: Dataset, args: argparse.Namespace) -> str:
     from vn_diplomacy.records.walk import evidence_in
     from vn_diplomacy.registry import FILES
 
-    record = data.sources.lookup(args.name)
+    record = resolve(data.sources, args.name)
     if args.json:
         return json_record(record)
     cited = {name: sum(1 for r in data[name] for _, e in evidence_in(r) if e.source == record.id) for name in FILES}

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from vn_diplomacy.cli._colour import Palette, palette
+from vn_diplomacy.cli._ids import ELLIPSIS, shortened
 from vn_diplomacy.cli._io import terminal_width, utf8_stdout
 from vn_diplomacy.errors import QueryError
 
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable, Iterable, Sequence
 
+    from vn_diplomacy.collection import Collection
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate
     from vn_diplomacy.records.agreement import Agreement
@@ -49,23 +51,29 @@ def table(
     noun: str,
     *,
     colour: Palette | None = None,
+    among: Collection[Record] | None = None,
 ) -> str:
     """`rows` in columns under `headers`, with a count of the `noun`s at the end; "no NOUN match" for none.
 
-    On a terminal narrower than the table, each row becomes a block instead: its first cell (the id, which the
-    detail views take) on a line, then each other cell under its header, wrapped to the width. Piped or written
-    to a file, the table keeps one line per row, for the programs that read it. `colour` styles the text once it
-    is laid out: widths and wraps count the text alone.
+    On a terminal, the ids of the first column, ids of `among`, are cut short as `_ids.shortened` says (the
+    commands about one record take them back); and when the table is still wider than the terminal, each row
+    becomes a block instead: its id, whole, on a line, then each other cell under its header, wrapped to the
+    width. Piped or written to a file, the table keeps whole ids and one line per row, for the programs that
+    read it. `colour` styles the text once it is laid out: widths and wraps count the text alone.
     """
     if not rows:
         return f"no {noun} match"
     paint = colour or Palette(on=False)
     count = f"{len(rows)} {noun if len(rows) != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"
-    widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
     limit = terminal_width()
+    shown = rows
+    if limit is not None and among is not None:
+        short = shortened(among, [row[0] for row in rows], ELLIPSIS if utf8_stdout() else "...")
+        shown = [[first, *row[1:]] for first, row in zip(short, rows, strict=True)]
+    widths = [max(len(headers[i]), *(len(row[i]) for row in shown)) for i in range(len(headers))]
     if limit is not None and sum(widths) + 2 * (len(widths) - 1) > limit:
         return "\n".join([*(line for row in rows for line in _block(headers, row, limit, paint)), f"({count})"])
-    lines = [_line(headers, row, widths, paint.cell) for row in rows]
+    lines = [_line(headers, row, widths, paint.cell) for row in shown]
     return "\n".join([_line(headers, headers, widths, lambda _, text: paint.header(text)), *lines, f"({count})"])
 
 
@@ -104,10 +112,12 @@ def listed(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     noun: str,
+    *,
+    among: Collection[Record] | None = None,
 ) -> str:
     """A listing in the format asked for: the table, its columns as CSV, or the records as JSON or JSON Lines.
 
-    Only the table is coloured, when `palette(args.color)` says so.
+    Only the table is coloured (when `palette(args.color)` says so), and only it shortens the ids of `among`.
     """
     fmt: str = "json" if args.json else args.fmt
     if fmt == "json":
@@ -132,7 +142,7 @@ def listed(
         writer = csv.writer(buffer, lineterminator="\n")  # "\r" and "\n" in a cell are quoted, as RFC 4180 asks
         writer.writerows([headers, *rows])
         return buffer.getvalue().removesuffix("\n")
-    return table(headers, rows, noun, colour=palette(args.color))
+    return table(headers, rows, noun, colour=palette(args.color), among=among)
 
 
 def json_list(records: Iterable[Record]) -> str:
