@@ -20,6 +20,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 collect_ignore = ["typing"]
 
 
+@pytest.fixture(autouse=True)
+def _no_colour_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts without the caller's NO_COLOR and FORCE_COLOR, which would change what the command prints.
+
+    The tests that need them (tests/test_cli_terminal.py) set them.
+    """
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
 @pytest.fixture(scope="session")
 def fixture_data() -> vd.Dataset:
     """The tests' own small dataset, tests/fixtures/data: behaviour tests assert its records, never the bundled data's.

@@ -556,9 +556,9 @@ def usage(command: str, message: str) -> str:
             "did you mean 'bui-thanh-son' (Bùi Thanh Sơn)?\n",
         ),
         (
-            [*ON_FIXTURE, "person", "wang"],
+            [*ON_FIXTURE, "person", "wan"],  # three characters: too few to be taken as the start of an id
             1,
-            "vn-diplomacy: error: unknown person id or name 'wang'; did you mean 'wang-yi' (Wang Yi)?\n",
+            "vn-diplomacy: error: unknown person id or name 'wan'; did you mean 'wang-yi' (Wang Yi)?\n",
         ),
         (
             [*ON_FIXTURE, "engagements", "--partner", "Atlantis"],
@@ -628,7 +628,8 @@ def test_the_static_help_agrees_with_the_parser() -> None:
             re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", text.split("options:")[1].split("examples:", maxsplit=1)[0])
         )
 
-    assert options(cli.HELP) == options(cli.build_parser().format_help()) == {"-h", "--help", "--version", "--data"}
+    expected = {"-h", "--help", "--version", "--data", "--color"}
+    assert options(cli.HELP) == options(cli.build_parser().format_help()) == expected
     help_lines = re.findall(r"\n  ([a-z]+) +(.+)", cli.HELP.split("commands:")[1].split("options:")[0])
     assert dict(help_lines) == cli.COMMANDS
 
@@ -692,7 +693,7 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
 
 # --- the package's shape -----------------------------------------------------------------------
 
-CLI_MODULES = ("__init__", "_commands", "_records", "_render", "_io", "_parser", "_values")
+CLI_MODULES = ("__init__", "_commands", "_records", "_render", "_ids", "_colour", "_io", "_parser", "_values")
 """The modules of `vn_diplomacy.cli`, in the order of its docstring: each imports only those after it."""
 
 

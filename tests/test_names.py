@@ -169,6 +169,7 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")  # the layout alone (tests/test_cli_terminal.py colours it)
     wide = run(capsys, "engagements", "--kind", "meeting")[1]
     assert max(map(len, wide.splitlines())) > 80  # not a terminal: one line per row, every cell whole
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # a terminal of COLUMNS columns
@@ -179,7 +180,10 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks(
     assert lines[:3] == ["2025-07-11-son-eu", "  date   2025-07-11 (inferred)", "  kind   meeting"]
     assert lines[-1] == wide.splitlines()[-1]  # the same count
     monkeypatch.setenv("COLUMNS", "200")
-    assert run(capsys, "engagements", "--kind", "meeting")[1] == wide  # a table that fits stays a table
+    fits = run(capsys, "engagements", "--kind", "meeting")[1].splitlines()  # a table that fits stays a table,
+    assert [line.split(maxsplit=1)[1] for line in fits] == [line.split(maxsplit=1)[1] for line in wide.splitlines()]
+    ids = ["ID", "2025-07-11-son-eu", "2025-07-11-son-rubio", "2025-12-vn…", "(3"]  # its long id cut short
+    assert [line.split()[0] for line in fits] == ids
 
 
 def test_help_says_what_json_prints(capsys: pytest.CaptureFixture[str]) -> None:

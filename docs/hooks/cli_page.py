@@ -19,6 +19,7 @@ from typing import Final
 
 import vn_diplomacy as vd
 from vn_diplomacy import cli
+from vn_diplomacy.cli._ids import LEAST, LONG, SHORTEST  # the page states the rules with the numbers they use
 
 __all__ = ["EXAMPLES", "page"]
 
@@ -30,9 +31,15 @@ FOLDERS: Final = frozenset(
 )  # arguments that are paths in the work folder
 JSON_LINES: Final = 40  # --json output longer than this is cut, and the cut is said
 COLUMNS: Final = "80"  # argparse wraps help text to the terminal; the page should not depend on the builder's
+ENVIRONMENT: Final = {"COLUMNS": COLUMNS, "NO_COLOR": "1", "FORCE_COLOR": None}
+"""What each example runs with (None: unset): the builder's terminal width and colour settings do not reach the page."""
 
 EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
-    "": ((("--version",), 0), (("--data", "my-data", "partners", "--tier", "strategic"), 0)),
+    "": (
+        (("--version",), 0),
+        (("--data", "my-data", "partners", "--tier", "strategic"), 0),
+        (("--color", "never", "discrepancies"), 0),
+    ),
     "overview": ((("overview",), 0),),
     "partners": (
         (("partners",), 0),
@@ -64,6 +71,7 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
     ),
     "engagement": (
         (("engagement", "2025-07-10-son-wang-yi"), 0),
+        (("engagement", "2025-07-11-son"), 2),
         (("engagement", "2021-spokesperson-verify-china-missile-base", "--json"), 0),
     ),
     "trade": ((("trade",), 0), (("trade", "--partner", "US", "--json"), 0), (("trade", "--format", "csv"), 0)),
@@ -80,7 +88,11 @@ EXAMPLES: Final[dict[str, tuple[tuple[tuple[str, ...], int], ...]]] = {
         (("claims", "--partner", "Pakistan", "--format", "csv"), 0),
         (("claims", "--json"), 0),
     ),
-    "claim": ((("claim", "vn-seven-comprehensive-strategic-partners-2024-03"), 0), (("claim", "nine", "--json"), 1)),
+    "claim": (
+        (("claim", "vn-seven-comprehensive-strategic-partners-2024-03"), 0),
+        (("claim", "vn-seven…"), 0),
+        (("claim", "nine", "--json"), 1),
+    ),
     "discrepancies": (
         (("discrepancies",), 0),
         (("discrepancies", "--format", "csv"), 0),
@@ -114,19 +126,24 @@ def _shell(args: tuple[str, ...]) -> str:
     return " ".join([cli.PROG, *quoted])
 
 
+def _environment(base: dict[str, str]) -> dict[str, str]:
+    """`base` with `ENVIRONMENT` applied: its names set, or removed where None."""
+    kept = {name: value for name, value in base.items() if name not in ENVIRONMENT}
+    return kept | {name: value for name, value in ENVIRONMENT.items() if value is not None}
+
+
 def _in_process(args: list[str]) -> tuple[str, int]:
     """Run `cli.main`, the function behind the installed command, here: the data is loaded once per build."""
     out = io.StringIO()
-    previous = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = COLUMNS
+    previous = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(_environment(previous))
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
             status = cli.main(args)
     finally:
-        if previous is None:
-            del os.environ["COLUMNS"]
-        else:
-            os.environ["COLUMNS"] = previous
+        os.environ.clear()
+        os.environ.update(previous)
     return out.getvalue().rstrip("\n"), status
 
 
@@ -139,7 +156,7 @@ def _run(args: tuple[str, ...], folder: Path) -> tuple[str, int]:
         cwd=folder,
         capture_output=True,
         text=True,
-        env={**os.environ, "COLUMNS": COLUMNS},
+        env=_environment(dict(os.environ)),
         check=False,
     )
     return (result.stdout + result.stderr).rstrip("\n"), result.returncode
@@ -196,6 +213,28 @@ def page() -> str:
             "",
             "Exit status 0 is success, 1 means the data has no answer (an unknown name, invalid data), 2 means the",
             "command was used wrongly; each error is one line on stderr.",
+            "",
+            "The outputs below are what a pipe or a file gets: whole ids, full-width tables, no colour. On a",
+            "terminal, the answers have a little colour: a table's headers are bold and every id yellow (the",
+            "same in the block of a table too wide for the terminal, and at the top of a record's page); how a",
+            "tier is known is green when an article states it, cyan when one attests it, magenta when inferred",
+            'and dim when unknown; the "(inferred)" after a date no article states is dim. There is no colour',
+            "when `NO_COLOR` is set and not empty (<https://no-color.org>) or `TERM` is `dumb`; `FORCE_COLOR`,",
+            "set and not empty, gives colour wherever the output goes; `--color always` or `--color never` (before",
+            "the command, as `--data`) decides over all of these. `--format csv`, `json` and `jsonl` are never",
+            "coloured.",
+            "",
+            f"On a terminal, a table also cuts each id longer than {LONG} characters that a command takes to its",
+            f"first words (the parts between hyphens), at least {SHORTEST} characters and a letter among them, that",
+            'start no other id, and marks the cut with "…": `vn-seven…` for',
+            "`vn-seven-comprehensive-strategic-partners-2024-03`.",
+            "Every command that takes an id (`partner`, `person`, `engagement`, `agreement`, `claim`,",
+            "`discrepancy`, `source`, and options such as `--partner` and `--person`) takes such a start back, with",
+            f'or without its "…", and any other start of an id of {LEAST} characters or more that no other id shares,',
+            "as git takes a commit's short hash; an exact id or name always wins, and a start that several ids share",
+            "is wrong usage (exit status 2) whose message lists them. A cut may need more words as the data grows:",
+            "scripts should keep the whole ids, which csv, json and jsonl always give. The Python API is unchanged:",
+            "`Collection.get` takes an exact id, and `lookup` an id or a name.",
             "",
             "## Options before the command",
             "",

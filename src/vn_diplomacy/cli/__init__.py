@@ -3,8 +3,8 @@
 Exit status: 0 on success; 1 when the data has no answer (an unknown partner or person, a query that
 cannot be answered, invalid data, a folder that cannot be written) or the answer could not be written
 (stdout closed, full, or a pipe whose reader has gone); 2 for a command used wrongly (an unknown option,
-a malformed date, an empty folder name). Every error is one line on stderr, never a traceback; text that
-the terminal's encoding cannot show is printed as ``?``.
+a malformed date, an empty folder name, the start of an id that several ids share). Every error is one line
+on stderr, never a traceback; text that the terminal's encoding cannot show is printed as ``?``.
 
 ``vn-diplomacy --help`` prints `HELP` without importing argparse, pydantic or the data. The modules, each
 importing only those listed after it:
@@ -14,7 +14,9 @@ importing only those listed after it:
 - `_records`: what the commands about one record (`engagement`, `agreement`, `claim`, `source`) and `search`
   answer, wrapped to an 80-column terminal;
 - `_render`: how answers look (tables, JSON, quotes, figures);
-- `_io`: where answers and errors go, and what to do when stdout or stderr fails;
+- `_ids`: ids on a terminal: a table's long ids cut short, and the start of an id taken for the whole;
+- `_colour`: whether to colour the answer (--color, NO_COLOR, FORCE_COLOR, a terminal), and the styles;
+- `_io`: where answers and errors go, and what to do when stdout or stderr fails; whether stdout is a terminal;
 - `_parser`: the commands and options, `HELP`, and the argparse parser built from the same table;
 - `_values`: the values options take (a day, a year or month as a range's end, a count, a folder, one of a few
   words), each with its error.
@@ -95,6 +97,8 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         text = answer(args)
+    except UsageError as usage:  # found in the data: the start of an id that several ids share
+        return fail(str(usage), status=2)
     except (VnDiplomacyError, OSError) as error:  # no answer, or a folder that cannot be read or written
         return fail(str(error))
     except Unverified as failed:  # the report goes to stdout, as a passing one does; the status says it failed

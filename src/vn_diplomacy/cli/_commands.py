@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vn_diplomacy.cli import _records
+from vn_diplomacy.cli._colour import Palette, palette, wanted
+from vn_diplomacy.cli._ids import resolve
 from vn_diplomacy.cli._parser import PROG
 from vn_diplomacy.cli._render import (
     dates_of,
@@ -30,8 +32,10 @@ if TYPE_CHECKING:
 __all__ = ["Unverified", "answer", "overview", "version"]
 
 
-def overview(data: Dataset | None = None) -> str:
+def overview(data: Dataset | None = None, *, colour: bool = False) -> str:
     """The overview text: partners by tier, the latest engagements, the trade figures, the sources.
+
+    With `colour`, how each tier is known and each "(inferred)" are styled for a terminal (see `_colour`).
 
     Examples:
         >>> from vn_diplomacy.cli import overview
@@ -41,6 +45,7 @@ def overview(data: Dataset | None = None) -> str:
     import vn_diplomacy as vd
 
     data = vd.load() if data is None else data
+    paint = Palette(on=colour)
     lines = [
         "vn_diplomacy: Vietnam's foreign relations from official articles, every fact with its quote",
         f"{len(data.sources)} sources, {len(data.partners)} partners, {len(data.people)} people, "
@@ -55,12 +60,13 @@ def overview(data: Dataset | None = None) -> str:
         entries: list[str] = []
         for partner in members:
             latest = partner.tier_history[-1]
-            entries.append(f"{partner.name} [{since_text(latest)}]")
+            entries.append(f"{partner.name} [{paint.basis(since_text(latest))}]")
         lines.append(f"  {tier.label} ({len(members)}): " + ("; ".join(entries) or "none at this tier now"))
     lines += ["", "Latest engagements"]
     for engagement in list(data.engagements)[-8:][::-1]:
         planned = " [planned]" if engagement.status is vd.EngagementStatus.PLANNED else ""
-        lines.append(f"  {dates_of(engagement):<22} {engagement.title}{planned}")
+        dates = dates_of(engagement)
+        lines.append(f"  {paint.marked(dates)}{' ' * (22 - len(dates))} {engagement.title}{planned}")
     lines += ["", "Trade figures"]
     for figure in data.trade:
         counterpart = "" if figure.partner is None else f" ({data.partners.get(figure.partner).name})"
@@ -70,7 +76,7 @@ def overview(data: Dataset | None = None) -> str:
     lines += ["", "Sources"]
     for source in data.sources:
         title = source.title or "(untitled)"
-        lines.append(f"  {when(source.published)}  {source.publisher or 'publisher not named'}: {title}")
+        lines.append(f"  {paint.marked(when(source.published))}  {source.publisher or 'publisher not named'}: {title}")
     lines += ["", f"More: {PROG} --help"]
     return "\n".join(lines)
 
@@ -87,31 +93,32 @@ def _partners(data: Dataset, args: argparse.Namespace) -> str:
         tier = "unknown" if change is None else change.tier.value
         rows.append([partner.id, partner.name, partner.kind.value, tier, "" if change is None else since_text(change)])
     heading = "TIER" if day is None else f"TIER ON {day.isoformat()}"
-    return listed(args, chosen, ["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners")
+    return listed(args, chosen, ["ID", "NAME", "KIND", heading, "HOW KNOWN"], rows, "partners", among=data.partners)
 
 
 def _partner(data: Dataset, args: argparse.Namespace) -> str:
-    partner = data.partners.lookup(args.name)
+    partner = resolve(data.partners, args.name)
     if args.json:
         return json_record(partner)
-    lines = heading(partner.name, partner.id, partner.kind.value, partner.aliases)
+    paint = palette(args.color)
+    lines = heading(partner.name, paint.id(partner.id), partner.kind.value, partner.aliases)
     lines += ["", "Diplomatic relations"] if partner.relations else []
     for event in partner.relations:
-        lines.append(f"  {when(event.date)}  {event.kind.value}")
+        lines.append(f"  {paint.marked(when(event.date))}  {event.kind.value}")
         lines += quotes(event.evidence, "    ")
     lines += ["", "Tier history" if partner.tier_history else "Tier history: none in the articles"]
     for change in partner.tier_history:
         name = "" if change.name is None else f": {change.name}"
-        lines.append(f"  {since_text(change)}  {change.tier.label}{name}")
+        lines.append(f"  {paint.basis(since_text(change))}  {change.tier.label}{name}")
         if change.inference is not None:
             lines.append(f"    inferred: {change.inference}")
         lines += quotes(change.evidence, "    ")
     if partner.facts:
         lines += ["", "Facts"]
     for fact in partner.facts:
-        lines.append(f"  {when(fact.as_of)}  {fact.kind.value}: {fact.text}")
+        lines.append(f"  {paint.marked(when(fact.as_of))}  {fact.kind.value}: {fact.text}")
         lines += quotes(fact.evidence, "    ")
-    lines += related(data, partner.id)
+    lines += related(data, partner.id, paint)
     return "\n".join(lines)
 
 
@@ -120,7 +127,7 @@ def _party(data: Dataset, text: str) -> str:
     from vn_diplomacy.records.partner import VIETNAM_NAMES
     from vn_diplomacy.text import normalize
 
-    return "VN" if normalize(text) in VIETNAM_NAMES else data.partners.lookup(text).id
+    return "VN" if normalize(text) in VIETNAM_NAMES else resolve(data.partners, text).id
 
 
 def _people(data: Dataset, args: argparse.Namespace) -> str:
@@ -129,27 +136,28 @@ def _people(data: Dataset, args: argparse.Namespace) -> str:
         country = _party(data, args.country)
         chosen = [p for p in chosen if p.country == country]
     rows = [[p.id, p.name, p.country, p.title] for p in chosen]
-    return listed(args, chosen, ["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people")
+    return listed(args, chosen, ["ID", "NAME", "COUNTRY", "LATEST TITLE"], rows, "people", among=data.people)
 
 
 def _person(data: Dataset, args: argparse.Namespace) -> str:
-    person = data.people.lookup(args.name)
+    person = resolve(data.people, args.name)
     if args.json:
         return json_record(person)
-    lines = heading(person.name, person.id, person.country, person.aliases)
+    paint = palette(args.color)
+    lines = heading(person.name, paint.id(person.id), person.country, person.aliases)
     lines += ["", "Roles"]
     for role in person.roles:
-        lines.append(f"  {when(role.as_of)}  {role.title} ({role.entity})")
+        lines.append(f"  {paint.marked(when(role.as_of))}  {role.title} ({role.entity})")
         lines += quotes(role.evidence, "    ")
-    lines += related(data, person.id)
+    lines += related(data, person.id, paint)
     return "\n".join(lines)
 
 
 def _engagements(data: Dataset, args: argparse.Namespace) -> str:
     import datetime
 
-    refs = [data.partners.lookup(x).id for x in args.partner or ()]
-    refs += [data.people.lookup(x).id for x in args.person or ()]
+    refs = [resolve(data.partners, x).id for x in args.partner or ()]
+    refs += [resolve(data.people, x).id for x in args.person or ()]
     chosen = list(data.engagements.involving(*refs)) if refs else list(data.engagements)
     if args.start is not None or args.end is not None:
         start: datetime.date = args.start or datetime.date.min
@@ -162,14 +170,17 @@ def _engagements(data: Dataset, args: argparse.Namespace) -> str:
         [e.id, dates_of(e), e.kind.value + (" (planned)" if e.status.value == "planned" else ""), e.title]
         for e in chosen
     ]
-    return listed(args, chosen, ["ID", "DATE", "KIND", "TITLE"], rows, "engagements")
+    return listed(args, chosen, ["ID", "DATE", "KIND", "TITLE"], rows, "engagements", among=data.engagements)
 
 
 def _trade(data: Dataset, args: argparse.Namespace) -> str:
     chosen = (
-        list(data.trade) if args.partner is None else list(data.trade.involving(data.partners.lookup(args.partner).id))
+        list(data.trade)
+        if args.partner is None
+        else list(data.trade.involving(resolve(data.partners, args.partner).id))
     )
     rows = [[f.id, f.partner or "", f.metric, f"{f.period_start}..{f.period_end}", figure_text(f)] for f in chosen]
+    # No `among`: no command takes a trade figure's id, so its table shows each id whole.
     return listed(args, chosen, ["ID", "PARTNER", "METRIC", "PERIOD", "VALUE"], rows, "trade figures")
 
 
@@ -181,20 +192,21 @@ def _agreements(data: Dataset, args: argparse.Namespace) -> str:
     if args.status is not None:
         chosen = [a for a in chosen if a.status is not None and a.status.value == args.status]
     rows = [[a.id, a.kind.value, status_text(a), ", ".join(a.parties) or "multilateral", a.name] for a in chosen]
-    return listed(args, chosen, ["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements")
+    return listed(args, chosen, ["ID", "KIND", "STATUS", "PARTIES", "NAME"], rows, "agreements", among=data.agreements)
 
 
 def _claims(data: Dataset, args: argparse.Namespace) -> str:
     chosen = list(data.claims)
     if args.partner is not None:
-        chosen = list(data.claims.involving(data.partners.lookup(args.partner).id))
+        chosen = list(data.claims.involving(resolve(data.partners, args.partner).id))
     rows = [[c.id, when(c.as_of), c.statement] for c in chosen]
-    return listed(args, chosen, ["ID", "AS OF", "STATEMENT"], rows, "claims")
+    return listed(args, chosen, ["ID", "AS OF", "STATEMENT"], rows, "claims", among=data.claims)
 
 
 def _sources(data: Dataset, args: argparse.Namespace) -> str:
     rows = [[s.id, when(s.published), s.publisher or "-", s.title or "(untitled)", s.url] for s in data.sources]
-    return listed(args, list(data.sources), ["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"], rows, "sources")
+    headers = ["ID", "PUBLISHED", "PUBLISHER", "TITLE", "URL"]
+    return listed(args, list(data.sources), headers, rows, "sources", among=data.sources)
 
 
 def _export(data: Dataset, args: argparse.Namespace) -> str:
@@ -275,4 +287,6 @@ def answer(args: argparse.Namespace) -> str:
 
     data = vd.load(args.data)
     command: str = args.command or "overview"
-    return overview(data) if command == "overview" else HANDLERS[command](data, args)
+    if command == "overview":
+        return overview(data, colour=wanted(args.color))
+    return HANDLERS[command](data, args)

@@ -4,6 +4,8 @@ Whatever their encoding, both streams replace what they cannot encode (``?``) ra
 state they are in (closed by the shell with ``>&-``, a pipe whose reader has gone, a full disk), writing to
 them never raises: the answer's loss shows in the exit status, and the interpreter's own flush at exit is
 kept from failing again with its "Exception ignored" message.
+
+What the answers' layout asks of stdout is here too: whether it is a terminal, how wide, whether it is UTF-8.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
     from types import TracebackType
     from typing import TextIO
 
-__all__ = ["Streams", "emit", "fail", "finish", "one_line"]
+__all__ = ["Streams", "emit", "fail", "finish", "interactive", "one_line", "terminal_width", "utf8_stdout"]
 
 
 class Streams:
@@ -100,6 +102,36 @@ def finish(status: int) -> int:
             _silence(stream)
             status = status or 1
     return status
+
+
+def interactive() -> bool:
+    """Whether stdout is a terminal (False for a stream replaced by one without `isatty`, or closed)."""
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def terminal_width() -> int | None:
+    """The terminal's width (COLUMNS when set) when stdout is a terminal; None, no limit, when it is not.
+
+    Only a terminal: a shell may export COLUMNS to a command whose output goes to a pipe or a file, which the
+    tables must give whole.
+    """
+    import shutil
+
+    return shutil.get_terminal_size().columns if interactive() else None
+
+
+def utf8_stdout() -> bool:
+    """Whether stdout takes every character (JSON written elsewhere escapes what is not ASCII)."""
+    import codecs
+
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def one_line(text: str) -> str:

@@ -14,17 +14,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import NoReturn
 
-__all__ = [
-    "COMMANDS",
-    "FORMATS",
-    "HELP",
-    "PROG",
-    "TIERS",
-    "UsageError",
-    "build_parser",
-    "check_args",
-    "check_command",
-]
+__all__ = ["COMMANDS", "FORMATS", "HELP", "PROG", "TIERS", "UsageError", "build_parser", "check_args", "check_command"]
 
 PROG = "vn-diplomacy"
 
@@ -64,6 +54,8 @@ _OPTIONS = {
     "-h, --help": "show this help message and exit (COMMAND --help: that command's options)",
     "--version": "print the package and data versions and exit",
     "--data DIR": "read the data from DIR (seven JSON files, checked as `validate` does) instead of the bundled data",
+    "--color WHEN": "colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it), "
+    "always, never",
 }
 
 _EPILOG = """examples:
@@ -78,14 +70,19 @@ _EPILOG = """examples:
   vn-diplomacy validate my-data/
   vn-diplomacy verify tests/corpus
 
+on a terminal: colour (see --color), and a table cuts each long id a command takes to its first words that
+start no other id, marked "…" (a table still too wide prints a block per record, its id whole); a command that
+takes an id takes any start of one (4 characters or more) no other id shares; an exact id or name always wins.
+Piped or written to a file: whole ids, and colour only if asked for; csv, json and jsonl are never coloured.
+
 exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data) or verify finds a
-quote or article that does not hold, 2 for wrong usage"""
+quote or article that does not hold, 2 for wrong usage (a start of an id that several ids share too)"""
 
 _COLUMN = max(len(name) for name in (*COMMANDS, *_OPTIONS)) + 2  # where the summaries start
 
 HELP = "\n".join(
     [
-        f"usage: {PROG} [-h] [--version] [--data DIR] [COMMAND ...]",
+        f"usage: {PROG} [-h] [--version] [--data DIR] [--color WHEN] [COMMAND ...]",
         "",
         _DESCRIPTION,
         "",
@@ -110,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     import argparse
 
     from vn_diplomacy.cli._values import (
+        COLOURS,
         ENGAGEMENT_KINDS,
         LISTING_FORMATS,
         choice,
@@ -129,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-h", "--help", action="store_true", help=_OPTIONS["-h, --help"])
     parser.add_argument("--version", action="store_true", help=_OPTIONS["--version"])
     parser.add_argument("--data", type=folder, metavar="DIR", help=_OPTIONS["--data DIR"])
+    parser.add_argument(
+        "--color", type=choice(COLOURS, "value"), default="auto", metavar="WHEN", help=_OPTIONS["--color WHEN"]
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(name: str) -> argparse.ArgumentParser:
@@ -141,14 +142,21 @@ def build_parser() -> argparse.ArgumentParser:
         one = name in _ONE_RECORD
         what = "the record as a JSON object" if one else "a JSON array of the records (as --format json)"
         sub.add_argument("--json", action="store_true", help=f"print {what}")
-        if not one:
+        if one:
+            metavar, text = _ONE_RECORD[name]
+            if metavar == "ID":  # a claim or a discrepancy has no name: its id, one word
+                sub.add_argument("id", metavar=metavar, help=text)
+            else:  # a name may be several words (check_args joins them)
+                sub.add_argument("name", nargs="+", metavar=metavar, help=text)
+        else:
             sub.add_argument(
                 "--format",
                 dest="fmt",
                 type=choice(LISTING_FORMATS, "format"),
                 default="table",
                 metavar="FORMAT",
-                help=f"{', '.join(LISTING_FORMATS)} (table): the table, its columns as CSV, the records as JSON",
+                help=f"{', '.join(LISTING_FORMATS)} (table): the table (on a terminal, with long ids cut short: "
+                f"see {PROG} --help), its columns as CSV, the records as JSON",
             )
         return sub
 
@@ -158,16 +166,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--tier", type=choice(TIERS, "tier"), metavar="TIER", help=f"only partners at this tier: {', '.join(TIERS)}"
     )
     partners.add_argument("--on", type=day, metavar="YYYY-MM-DD", help="tiers as in force on this day")
-    partner = listing("partner")
-    partner.add_argument(
-        "name", nargs="+", metavar="ID_OR_NAME", help="a partner id (US) or name (United States, u.s.)"
-    )
+    listing("partner")
     people = listing("people")
     people.add_argument("--country", metavar="X", help="only people acting for this partner (id or name), or VN")
-    person = listing("person")
-    person.add_argument(
-        "name", nargs="+", metavar="ID_OR_NAME", help="a person id (bui-thanh-son) or name (Bùi Thanh Sơn)"
-    )
+    listing("person")
     engagements = listing("engagements")
     engagements.add_argument(
         "--partner", action="append", metavar="X", help="involving this partner (id or name); repeatable"
@@ -175,30 +177,24 @@ def build_parser() -> argparse.ArgumentParser:
     engagements.add_argument(
         "--person", action="append", metavar="X", help="involving this person (id or name); repeatable"
     )
-    engagements.add_argument(
-        "--from",
-        dest="start",
-        type=period_start,
-        metavar="DATE",
-        help="on or after this day, or the start of this month or year",
-    )
-    engagements.add_argument(
-        "--to",
-        dest="end",
-        type=period_end,
-        metavar="DATE",
-        help="on or before this day, or the end of this month or year",
-    )
+    for flag, dest, value, edge in (("--from", "start", period_start, "after"), ("--to", "end", period_end, "before")):
+        help_ = f"on or {edge} this day, or the {dest} of this month or year"
+        engagements.add_argument(flag, dest=dest, type=value, metavar="DATE", help=help_)
     engagements.add_argument(
         "--kind", type=choice(ENGAGEMENT_KINDS, "kind"), metavar="KIND", help=f"only {', '.join(ENGAGEMENT_KINDS)}"
     )
-    engagement = listing("engagement")
-    engagement.add_argument(
-        "name", nargs="+", metavar="ID_OR_TITLE", help="an engagement id (2025-07-11-son-rubio) or title"
-    )
+    listing("engagement")
     trade = listing("trade")
     trade.add_argument("--partner", metavar="X", help="only figures about this partner (id or name)")
     _record_commands(listing)
+    _file_commands(command)
+    return parser
+
+
+def _file_commands(command: Callable[[str], argparse.ArgumentParser]) -> None:
+    """The commands that read or write folders: export, validate and verify, added with `command`."""
+    from vn_diplomacy.cli._values import choice, folder
+
     export = command("export")
     export.add_argument(
         "--format",
@@ -223,10 +219,18 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument(
         "directory", type=folder, metavar="DIR", help="a folder holding each source's article file (see `sources`)"
     )
-    return parser
 
 
-_ONE_RECORD = frozenset({"partner", "person", "engagement", "agreement", "claim", "discrepancy", "source"})
+_ONE_RECORD = {
+    "partner": ("ID_OR_NAME", "a partner id (US), its start, or a name (United States, u.s.)"),
+    "person": ("ID_OR_NAME", "a person id (bui-thanh-son), its start, or a name (Bùi Thanh Sơn)"),
+    "engagement": ("ID_OR_TITLE", "an engagement id (2025-07-11-son-rubio), its start, or a title"),
+    "agreement": ("ID_OR_NAME", "an agreement id (evipa), its start, or a name (EVIPA, UNCLOS)"),
+    "claim": ("ID", "a claim id, or its start as `claims` shows it"),
+    "discrepancy": ("ID", "a discrepancy id, or its start as `discrepancies` shows it"),
+    "source": ("ID_OR_TITLE", "a source id, its start, or a title (see `sources`)"),
+}
+"""The commands about one record: what each takes, and how its --help describes it."""
 
 
 def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
@@ -238,19 +242,14 @@ def _record_commands(listing: Callable[[str], argparse.ArgumentParser]) -> None:
         "--status", type=choice(AGREEMENT_STATUSES, "status"), metavar="STATUS", help=", ".join(AGREEMENT_STATUSES)
     )
     agreements.add_argument("--partner", metavar="X", help="only agreements this partner is a party to (id or name)")
-    agreement = listing("agreement")
-    agreement.add_argument(
-        "name", nargs="+", metavar="ID_OR_NAME", help="an agreement id (evipa) or name (EVIPA, UNCLOS)"
-    )
+    listing("agreement")
     claims = listing("claims")
     claims.add_argument("--partner", metavar="X", help="only claims that name this partner (id or name)")
-    claim = listing("claim")
-    claim.add_argument("id", metavar="ID", help="a claim id (see `claims`)")
+    listing("claim")
     listing("discrepancies")
-    listing("discrepancy").add_argument("id", metavar="ID", help="a discrepancy id (see `discrepancies`)")
+    listing("discrepancy")
     listing("sources")
-    source = listing("source")
-    source.add_argument("name", nargs="+", metavar="ID_OR_TITLE", help="a source id or title (see `sources`)")
+    listing("source")
     search = listing("search")
     search.add_argument("text", nargs="+", metavar="WORD", help="the words to look for; quotes are not needed")
     search.add_argument("--limit", type=count, metavar="N", help="at most N records, the best first")
@@ -284,7 +283,7 @@ def check_command(argv: Sequence[str]) -> None:
     for token in argv:
         if skip:
             skip = False
-        elif token == "--data":
+        elif token in ("--data", "--color"):  # their values are not commands
             skip = True
         elif not token.startswith("-"):
             if token not in COMMANDS:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
+from vn_diplomacy.cli._colour import palette
+from vn_diplomacy.cli._ids import resolve
 from vn_diplomacy.cli._render import dates_of, json_record, listed, status_text, when
 
 if TYPE_CHECKING:
@@ -51,12 +53,13 @@ def _statements(data: Dataset, title: str, statements: Iterable[Statement]) -> l
 
 def engagement(data: Dataset, args: argparse.Namespace) -> str:
     """One engagement: its date, kind, people and place, every statement with its quotes, then its own quotes."""
-    record = data.engagements.lookup(args.name)
+    record = resolve(data.engagements, args.name)
     if args.json:
         return json_record(record)
-    lines = [*textwrap.wrap(record.title, WIDTH), f"id {record.id}", ""]
+    paint = palette(args.color)
+    lines = [*textwrap.wrap(record.title, WIDTH), f"id {paint.id(record.id)}", ""]
     status = "" if record.status.value == "held" else f" ({record.status.value} when reported)"
-    lines.append(f"  {dates_of(record)}, {record.kind.value}{status}")
+    lines.append(f"  {paint.marked(dates_of(record))}, {record.kind.value}{status}")
     for label, value in (("where", record.location), ("occasion", record.occasion)):
         if value is not None:
             lines += _wrapped(label, value)
@@ -77,11 +80,11 @@ def engagement(data: Dataset, args: argparse.Namespace) -> str:
 
 def agreement(data: Dataset, args: argparse.Namespace) -> str:
     """One agreement: its kind, parties, status and how it is known, what the articles say of it, its quotes."""
-    record = data.agreements.lookup(args.name)
+    record = resolve(data.agreements, args.name)
     if args.json:
         return json_record(record)
     short = "" if record.short_name is None else f" ({record.short_name})"
-    lines = [*textwrap.wrap(record.name + short, WIDTH), f"id {record.id}", ""]
+    lines = [*textwrap.wrap(record.name + short, WIDTH), f"id {palette(args.color).id(record.id)}", ""]
     lines.append(f"  {record.kind.value}, parties: {', '.join(record.parties) or 'multilateral'}")
     lines += _wrapped("status", status_text(record))
     if record.status_inference is not None:
@@ -97,10 +100,12 @@ def agreement(data: Dataset, args: argparse.Namespace) -> str:
 
 def claim(data: Dataset, args: argparse.Namespace) -> str:
     """One of the articles' aggregate claims, with its figure, partners and quotes."""
-    record = data.claims.get(args.id)
+    record = resolve(data.claims, args.id, names=False)
     if args.json:
         return json_record(record)
-    lines = [*textwrap.wrap(record.statement, WIDTH), f"id {record.id}", "", f"  as of {when(record.as_of)}"]
+    paint = palette(args.color)
+    lines = [*textwrap.wrap(record.statement, WIDTH), f"id {paint.id(record.id)}", ""]
+    lines.append(f"  as of {paint.marked(when(record.as_of))}")
     if record.value is not None:
         lines.append(f"  figure: {record.value} {record.unit or ''}".rstrip())
     if record.partners:
@@ -113,15 +118,15 @@ def discrepancies(data: Dataset, args: argparse.Namespace) -> str:
     """Where the articles disagree: each discrepancy's id, partners and subject."""
     chosen = list(data.discrepancies)
     rows = [[d.id, ", ".join(d.partners), d.subject] for d in chosen]
-    return listed(args, chosen, ["ID", "PARTNERS", "SUBJECT"], rows, "discrepancies")
+    return listed(args, chosen, ["ID", "PARTNERS", "SUBJECT"], rows, "discrepancies", among=data.discrepancies)
 
 
 def discrepancy(data: Dataset, args: argparse.Namespace) -> str:
     """One disagreement: each reading with its quotes, then the reading the data follows and why."""
-    record = data.discrepancies.get(args.id)
+    record = resolve(data.discrepancies, args.id, names=False)
     if args.json:
         return json_record(record)
-    lines = [*textwrap.wrap(record.subject, WIDTH), f"id {record.id}"]
+    lines = [*textwrap.wrap(record.subject, WIDTH), f"id {palette(args.color).id(record.id)}"]
     lines += _statements(data, "Readings", record.readings)
     lines += ["", *_wrapped("the data follows", record.follows, ""), *_wrapped("because", record.reason, "")]
     return "\n".join(lines)
@@ -132,11 +137,11 @@ def source(data: Dataset, args: argparse.Namespace) -> str:
     from vn_diplomacy.records.walk import evidence_in
     from vn_diplomacy.registry import FILES
 
-    record = data.sources.lookup(args.name)
+    record = resolve(data.sources, args.name)
     if args.json:
         return json_record(record)
     cited = {name: sum(1 for r in data[name] for _, e in evidence_in(r) if e.source == record.id) for name in FILES}
-    lines = [*textwrap.wrap(record.title or "(untitled)", WIDTH), f"id {record.id}", ""]
+    lines = [*textwrap.wrap(record.title or "(untitled)", WIDTH), f"id {palette(args.color).id(record.id)}", ""]
     lines += _wrapped("published", f"{when(record.published)} by {record.publisher or 'a publisher not named'}")
     lines += [f"  address: {record.url}", f"  file: {record.file}", f"  sha256: {record.sha256}"]
     counts = ", ".join(f"{count} in {name}" for name, count in cited.items() if count)
@@ -158,10 +163,15 @@ def search(data: Dataset, args: argparse.Namespace) -> str:
     if not hits:
         return f"nothing in the data holds {query!r}"
     lines: list[str] = []
+    paint = palette(args.color)
     for hit in hits:
         names = hit.record.names()
         label = f" ({names[0]})" if names and names[0] != hit.text else ""
-        lines += textwrap.wrap(f"{hit.collection} {hit.record.id}{label}", WIDTH, subsequent_indent="  ")
+        first, *rest = textwrap.wrap(f"{hit.collection} {hit.record.id}{label}", WIDTH, subsequent_indent="  ")
+        named = f"{hit.collection} {hit.record.id}"  # whole on the first line, unless an id were wider than it
+        if first.startswith(named):
+            first = f"{hit.collection} {paint.id(hit.record.id)}{first[len(named) :]}"
+        lines += [first, *rest]
         lines += _wrapped(f"{hit.matched} {hit.field}", hit.text)
         if hit.evidence is not None and hit.matched != "quote":
             lines += _quoted([hit.evidence], "    ")

@@ -5,13 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from vn_diplomacy.cli._colour import Palette, palette
+from vn_diplomacy.cli._ids import ELLIPSIS, shortened
+from vn_diplomacy.cli._io import terminal_width, utf8_stdout
 from vn_diplomacy.errors import QueryError
 
 if TYPE_CHECKING:
     import argparse
     import datetime
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
+    from vn_diplomacy.collection import Collection
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.dates import PartialDate
     from vn_diplomacy.records.agreement import Agreement
@@ -41,58 +45,65 @@ __all__ = [
 _SINGULAR = {"people": "person", "discrepancies": "discrepancy"}
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], noun: str) -> str:
+def table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    noun: str,
+    *,
+    colour: Palette | None = None,
+    among: Collection[Record] | None = None,
+) -> str:
     """`rows` in columns under `headers`, with a count of the `noun`s at the end; "no NOUN match" for none.
 
-    On a terminal narrower than the table, each row becomes a block instead: its first cell (the id, which the
-    detail views take) on a line, then each other cell under its header, wrapped to the width. Piped or written
-    to a file, the table keeps one line per row, for the programs that read it.
+    On a terminal, the ids of the first column, ids of `among`, are cut short as `_ids.shortened` says (the
+    commands about one record take them back); and when the table is still wider than the terminal, each row
+    becomes a block instead: its id, whole, on a line, then each other cell under its header, wrapped to the
+    width. Piped or written to a file, the table keeps whole ids and one line per row, for the programs that
+    read it. `colour` styles the text once it is laid out: widths and wraps count the text alone.
     """
     if not rows:
         return f"no {noun} match"
+    paint = colour or Palette(on=False)
     count = f"{len(rows)} {noun if len(rows) != 1 else _SINGULAR.get(noun, noun.removesuffix('s'))}"
-    widths = [max(len(headers[i]), *(len(row[i]) for row in rows)) for i in range(len(headers))]
-    limit = _width()
+    limit = terminal_width()
+    shown = rows
+    if limit is not None and among is not None:
+        short = shortened(among, [row[0] for row in rows], ELLIPSIS if utf8_stdout() else "...")
+        shown = [[first, *row[1:]] for first, row in zip(short, rows, strict=True)]
+    widths = [max(len(headers[i]), *(len(row[i]) for row in shown)) for i in range(len(headers))]
     if limit is not None and sum(widths) + 2 * (len(widths) - 1) > limit:
-        return "\n".join([*(line for row in rows for line in _block(headers, row, limit)), f"({count})"])
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
-    header = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()
-    return "\n".join([header, *lines, f"({count})"])
+        return "\n".join([*(line for row in rows for line in _block(headers, row, limit, paint)), f"({count})"])
+    lines = [_line(headers, row, widths, paint.cell) for row in shown]
+    return "\n".join([_line(headers, headers, widths, lambda _, text: paint.header(text)), *lines, f"({count})"])
 
 
-def _block(headers: Sequence[str], row: Sequence[str], limit: int) -> list[str]:
+def _line(headers: Sequence[str], cells: Sequence[str], widths: Sequence[int], style: Callable[[str, str], str]) -> str:
+    """One line of a table: each cell styled, then padded to its column's width by its text's length alone."""
+    return "  ".join(
+        style(header, cell) + " " * (width - len(cell))
+        for header, cell, width in zip(headers, cells, widths, strict=True)
+    ).rstrip()
+
+
+def _block(headers: Sequence[str], row: Sequence[str], limit: int, paint: Palette) -> list[str]:
     """One row as a block for a narrow terminal: its first cell, then each other non-empty cell under its header."""
     import textwrap
 
     label = max(len(header) for header in headers[1:]) + 4
-    lines = [row[0]]
+    lines = [paint.cell(headers[0], row[0])]
     for header, cell in zip(headers[1:], row[1:], strict=True):
-        if cell:
-            lines += textwrap.wrap(
-                cell,
-                max(limit, label + 24),  # room for a range of dates and its "(inferred)"
-                initial_indent=f"  {header.lower():<{label - 2}}",
-                subsequent_indent=" " * label,
-                break_long_words=False,  # a date or an id is never cut
-                break_on_hyphens=False,
-            )
+        pieces = textwrap.wrap(
+            cell,
+            max(limit, label + 24),  # room for a range of dates and its "(inferred)"
+            initial_indent=" " * label,  # the header's place, written in after the wrap (and styled)
+            subsequent_indent=" " * label,
+            break_long_words=False,  # a date or an id is never cut
+            break_on_hyphens=False,
+        )
+        for index, piece in enumerate(pieces):
+            name = f"  {paint.header(header.lower())}{' ' * (label - 2 - len(header))}" if index == 0 else " " * label
+            lines.append(name + paint.cell(header, piece[label:]))
     return [*lines, ""]
-
-
-def _width() -> int | None:
-    """The terminal's width (COLUMNS when set) when stdout is a terminal; None, no limit, when it is not.
-
-    Only a terminal: a shell may export COLUMNS to a command whose output goes to a pipe or a file, which the
-    tables must give whole.
-    """
-    import shutil
-    import sys
-
-    try:
-        interactive = sys.stdout.isatty()
-    except (AttributeError, ValueError):  # replaced, or closed
-        return None
-    return shutil.get_terminal_size().columns if interactive else None
 
 
 def listed(
@@ -101,8 +112,13 @@ def listed(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     noun: str,
+    *,
+    among: Collection[Record] | None = None,
 ) -> str:
-    """A listing in the format asked for: the table, its columns as CSV, or the records as JSON or JSON Lines."""
+    """A listing in the format asked for: the table, its columns as CSV, or the records as JSON or JSON Lines.
+
+    Only the table is coloured (when `palette(args.color)` says so), and only it shortens the ids of `among`.
+    """
     fmt: str = "json" if args.json else args.fmt
     if fmt == "json":
         return json_list(records)
@@ -111,12 +127,12 @@ def listed(
 
         from vn_diplomacy.serialize import canonical
 
-        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=not _utf8()) for r in records)
+        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=not utf8_stdout()) for r in records)
     if fmt == "csv":
         import csv
         import io
 
-        if not _utf8():  # a CSV cell has no escape for a character the output cannot hold: say so, lose nothing
+        if not utf8_stdout():  # a CSV cell has no escape for a character the output cannot hold: say so, lose nothing
             raise QueryError(
                 "stdout is not UTF-8, and CSV would lose the characters it cannot hold; set PYTHONIOENCODING=utf-8 "
                 "or use --format json (which escapes them)"
@@ -126,19 +142,7 @@ def listed(
         writer = csv.writer(buffer, lineterminator="\n")  # "\r" and "\n" in a cell are quoted, as RFC 4180 asks
         writer.writerows([headers, *rows])
         return buffer.getvalue().removesuffix("\n")
-    return table(headers, rows, noun)
-
-
-def _utf8() -> bool:
-    """Whether stdout takes every character (JSON written elsewhere escapes what is not ASCII)."""
-    import codecs
-    import sys
-
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        return codecs.lookup(encoding).name.startswith("utf")
-    except LookupError:
-        return False
+    return table(headers, rows, noun, colour=palette(args.color), among=among)
 
 
 def json_list(records: Iterable[Record]) -> str:
@@ -148,7 +152,9 @@ def json_list(records: Iterable[Record]) -> str:
     from vn_diplomacy.serialize import canonical
 
     # Defaults too, so every object of a listing has the same keys.
-    return json.dumps([canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=not _utf8())
+    return json.dumps(
+        [canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=not utf8_stdout()
+    )
 
 
 def json_record(record: Record) -> str:
@@ -157,7 +163,7 @@ def json_record(record: Record) -> str:
 
     from vn_diplomacy.serialize import canonical
 
-    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=not _utf8())
+    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=not utf8_stdout())
 
 
 def quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:
@@ -231,16 +237,17 @@ def heading(name: str, id_: str, what: str, aliases: tuple[str, ...]) -> list[st
     return [f"{name} ({id_}), {what}", *(["Also written: " + ", ".join(aliases)] if aliases else [])]
 
 
-def related(data: Dataset, ref: str) -> list[str]:
+def related(data: Dataset, ref: str, paint: Palette | None = None) -> list[str]:
     """The engagements, trade figures, agreements and claims that involve a partner or person."""
+    dim = (paint or Palette(on=False)).marked
     sections = [
-        ("Engagements", [f"{dates_of(e)}  {e.title}" for e in data.engagements.involving(ref)]),
+        ("Engagements", [f"{dim(dates_of(e))}  {e.title}" for e in data.engagements.involving(ref)]),
         (
             "Trade figures",
             [f"{f.period_start}..{f.period_end} {f.metric}: {figure_text(f)}" for f in data.trade.involving(ref)],
         ),
-        ("Agreements", [f"{a.name} ({status_text(a)})" for a in data.agreements.involving(ref)]),
-        ("Claims", [f"{when(c.as_of)}  {c.statement}" for c in data.claims.involving(ref)]),
+        ("Agreements", [f"{a.name} ({dim(status_text(a))})" for a in data.agreements.involving(ref)]),
+        ("Claims", [f"{dim(when(c.as_of))}  {c.statement}" for c in data.claims.involving(ref)]),
     ]
     lines: list[str] = []
     for title, entries in sections:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGREEMENT_STATUSES",
+    "COLOURS",
     "ENGAGEMENT_KINDS",
     "LISTING_FORMATS",
     "choice",
@@ -46,6 +47,9 @@ AGREEMENT_STATUSES = ("in-force", "signed", "pending-ratification", "under-negot
 
 LISTING_FORMATS = ("table", "csv", "json", "jsonl")
 """The values a listing's `--format` takes."""
+
+COLOURS = ("auto", "always", "never")
+"""The values `--color` takes: when to colour the answers (see `_colour`)."""
 
 
 def close(word: str, choices: Iterable[str]) -> str:
