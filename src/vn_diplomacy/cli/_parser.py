@@ -137,9 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     def listing(name: str) -> argparse.ArgumentParser:
         sub = command(name)
-        # What --json prints: one record's view prints its record, a listing (or a search) an array of them.
+        # What --json prints: one record's view prints its record, a listing an array of them, and a search an
+        # array of hits, each naming its record's collection (an id alone does not tell a claim from an engagement).
         one = name in _ONE_RECORD
-        what = "the record as a JSON object" if one else "a JSON array of the records (as --format json)"
+        noun = "hits" if name == "search" else "records"
+        what = "the record as a JSON object" if one else f"a JSON array of the {noun} (as --format json)"
+        if name == "search":
+            what += ": each one's collection, id, what matched and where, its quote, and the record"
         sub.add_argument("--json", action="store_true", help=f"print {what}")
         if not one:
             sub.add_argument(
@@ -148,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
                 type=choice(LISTING_FORMATS, "format"),
                 default="table",
                 metavar="FORMAT",
-                help=f"{', '.join(LISTING_FORMATS)} (table): the table, its columns as CSV, the records as JSON",
+                help=f"{', '.join(LISTING_FORMATS)} (table): the table, its columns as CSV, the {noun} as JSON",
             )
         return sub
 
