@@ -233,3 +233,12 @@ def test_breakthrough_fields() -> None:
     assert breakthroughs("US") == {"semiconductor industry"}
     assert breakthroughs("AU") == {"high-tech agriculture", "education - training"}
     assert breakthroughs("JP") == {"official development assistance (ODA)"}
+
+
+@pytest.mark.parametrize("name", ["Germany", "Đức", "DE", "DEU"])
+def test_no_article_mentions_germany(name: str) -> None:
+    """Germany is a partner of Vietnam in the world, but not in these five articles: a lookup says so."""
+    with pytest.raises(vd.NotFound) as missing:
+        vd.partners.lookup(name)
+    assert missing.value.note == "the articles do not mention Germany (DE) as a partner of Vietnam"
+    assert not vd.search("Germany")
