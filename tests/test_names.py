@@ -263,9 +263,13 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks(
 
 
 def test_help_says_what_json_prints(capsys: pytest.CaptureFixture[str]) -> None:
-    for command, what in (("partner", "the record as a JSON object"), ("partners", "a JSON array of the records")):
+    for command, what in (
+        ("partner", "the record as a JSON object"),
+        ("partners", "a JSON array of the records"),
+        ("search", "a JSON array of the hits (as --format json): each one's collection, id"),
+    ):
         assert main([command, "--help"]) == 0
-        assert what in capsys.readouterr().out
+        assert what in " ".join(capsys.readouterr().out.split())  # argparse wraps the help
     record = json.loads(run(capsys, "partner", "JP", "--json")[1])
     assert isinstance(record, dict)
 
