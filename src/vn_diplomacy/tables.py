@@ -25,8 +25,8 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Final, Literal, TypeAlias, Union, get_args, get_origin
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.records.partner import Partner, Tier
 from vn_diplomacy.records.person import Person
+from vn_diplomacy.records.tier import Tier
 from vn_diplomacy.registry import entry
 
 if TYPE_CHECKING:
@@ -159,8 +159,10 @@ def _derived(collection: str) -> list[Column]:
     if collection == "partners":
 
         def tier(record: Record) -> Cell:
-            latest = record.tier if isinstance(record, Partner) else None
-            return None if latest is None else latest.value
+            # A partner's `tier`, read without importing the partners' module: it imports the collections, and a
+            # collection's `to_pandas` imports this module.
+            latest: object = getattr(record, "tier", None)
+            return latest.value if isinstance(latest, Tier) else None
 
         members = tuple(t.value for t in Tier)
         return [Column("tier", "string", "Derived: the latest tier an article gives.", False, members, tier)]
