@@ -11,6 +11,7 @@ import json
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import pandas
 import pytest
 from pydantic import ValidationError
 
@@ -474,3 +475,88 @@ def test_to_pandas_holds_the_rows_of_to_records(fixture_data: vd.Dataset) -> Non
     assert frame["tier"].tolist()[:1] == ["comprehensive-strategic"]
     with pytest.raises(QueryError, match="unknown collection 'treaties'"):
         fixture_data.to_pandas("treaties")  # type: ignore[arg-type]  # a wrong name, on purpose
+
+
+@pytest.mark.parametrize("name", list(vd.FILES))
+def test_a_collection_s_to_pandas_is_its_dataset_table(fixture_data: vd.Dataset, name: vd.CollectionName) -> None:
+    import pandas.testing
+
+    from vn_diplomacy.tables import columns
+
+    frame = fixture_data[name].to_pandas()
+    pandas.testing.assert_frame_equal(frame, fixture_data.to_pandas(name))
+    assert list(frame.columns) == [column.name for column in columns(name)]
+    assert frame["id"].tolist() == list(fixture_data[name].ids)  # the collection's order
+    for column in columns(name):
+        assert str(frame[column.name].dtype).startswith("datetime64") is (column.type == "date"), column.name
+
+
+def _cells(frame: pandas.DataFrame, name: vd.CollectionName) -> list[tuple[object, ...]]:
+    """The rows of a frame of collection `name` as tuples, a missing value (None, NaT) as None (NaT != NaT)."""
+    from vn_diplomacy.tables import columns
+
+    values: list[list[object]] = [frame[column.name].tolist() for column in columns(name)]
+    return [tuple(None if pandas.isna(value) else value for value in row) for row in zip(*values, strict=True)]
+
+
+def test_to_pandas_of_a_query_s_records(fixture_data: vd.Dataset) -> None:
+    """`involving` and `between` return tuples: a collection of their records gives their rows, in its order."""
+    import pandas.testing
+
+    whole = fixture_data.engagements.to_pandas()
+    with_us = fixture_data.engagements.involving("US")
+    assert [e.id for e in with_us] == ["2023-09-10-us-president-state-visit", "2025-07-11-son-rubio"]
+    some = vd.Collection("engagement", vd.Engagement, reversed(with_us)).to_pandas()
+    ids: list[str] = whole["id"].tolist()
+    rows = _cells(whole, "engagements")
+    assert _cells(some, "engagements") == [rows[ids.index(e.id)] for e in with_us]
+    pandas.testing.assert_series_equal(some.dtypes, whole.dtypes)
+    none = vd.Collection("engagement", vd.Engagement, ()).to_pandas()
+    assert none.shape == (0, whole.shape[1])
+    assert none.columns.tolist() == whole.columns.tolist()
+    assert str(none["start_earliest"].dtype).startswith("datetime64")
+
+
+def test_to_pandas_gives_real_days_and_list_cells_that_split(fixture_data: vd.Dataset) -> None:
+    """A day the article gives is the same day twice; a year or a month, its first and last; " | " splits lists."""
+    from vn_diplomacy.tables import columns
+
+    names = [column.name for column in columns("engagements")]
+    frame = {
+        str(row[0]): dict(zip(names, row, strict=True))
+        for row in _cells(fixture_data.engagements.to_pandas(), "engagements")
+    }
+    for engagement in fixture_data.engagements:
+        row = frame[engagement.id]
+        assert row["start"] == str(engagement.start)
+        assert row["start_earliest"] == pandas.Timestamp(engagement.start.earliest)
+        assert row["start_latest"] == pandas.Timestamp(engagement.start.latest)
+        assert (str(row["partners"]).split(" | ") if row["partners"] else []) == list(engagement.partners)
+        assert (str(row["people"]).split(" | ") if row["people"] else []) == list(engagement.people)
+    conference = frame["2020-liuzhou-border-localities-conference"]  # dated only "2020"
+    assert (conference["start_earliest"], conference["start_latest"]) == (
+        pandas.Timestamp(2020, 1, 1),
+        pandas.Timestamp(2020, 12, 31),
+    )
+    rubio = frame["2025-07-11-son-rubio"]
+    assert rubio["start_earliest"] == rubio["start_latest"] == pandas.Timestamp(2025, 7, 11)
+    assert rubio["end"] is rubio["end_earliest"] is None  # no end: missing, not a text "NaT"
+    trade = fixture_data.trade.to_pandas()
+    assert str(trade["period_end"].dtype).startswith("datetime64")
+    assert trade["value"].tolist() == [figure.value for figure in fixture_data.trade]  # exact Decimals
+
+
+def test_to_pandas_says_what_it_cannot_do(fixture_data: vd.Dataset, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from vn_diplomacy.tables import rows
+
+    with pytest.raises(QueryError, match=r"to_pandas\(\) makes the table of one of the package's collections; "):
+        vd.Collection("record", vd.Record, ()).to_pandas()  # no collection holds bare records: no table
+    with pytest.raises(TypeError, match="engagements rows are made of Engagement records, got Partner"):
+        rows(fixture_data.partners, "engagements")
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` raise ImportError
+    with pytest.raises(QueryError, match=r"to_pandas\(\) needs pandas: pip install 'vn_diplomacy\[pandas\]'"):
+        fixture_data.engagements.to_pandas()
+    with pytest.raises(QueryError, match=r"to_pandas\(\) needs pandas"):
+        vd.Collection("engagement", vd.Engagement, ()).to_pandas()

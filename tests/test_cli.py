@@ -545,9 +545,9 @@ def usage(command: str, message: str) -> str:
         (["export"], 2, usage("export", "the following arguments are required: --out")),
         (["partner"], 2, usage("partner", "the following arguments are required: ID_OR_NAME")),
         (
-            [*ON_FIXTURE, "partner", "JPN"],
+            [*ON_FIXTURE, "partner", "Japn"],
             1,
-            "vn-diplomacy: error: unknown partner id or name 'JPN'; did you mean 'JP' (Japan)?\n",
+            "vn-diplomacy: error: unknown partner id or name 'Japn'; did you mean 'JP' (Japan)?\n",
         ),
         (
             [*ON_FIXTURE, "person", "Bui Thanh"],

@@ -108,6 +108,30 @@ def test_all_nine_meetings_of_10_and_11_july_2025_involve_the_foreign_minister()
     assert all(e.start.is_inferred and e.start.year == 2025 for e in meetings)  # the article gives no year
 
 
+def test_the_nine_meetings_of_10_and_11_july_2025_in_a_data_frame() -> None:
+    """The same nine meetings, found in a notebook's way: the frame's days, kinds and list cells."""
+    import pandas
+
+    frame = vd.engagements.to_pandas()
+    within = (frame["start_earliest"] >= pandas.Timestamp(2025, 7, 10)) & (frame["start_latest"] <= "2025-07-11")
+    held = (frame["kind"] == "meeting") & (frame["status"] == "held")
+    days: list[bool] = within.tolist()
+    meetings: list[bool] = (within & held).tolist()
+    assert sum(days) == sum(meetings) == 9  # the Davos talks, bounded by 11 July, may be any day of 2025 before it
+    partners: list[str] = frame["partners"].tolist()
+    people: list[str] = frame["people"].tolist()
+    chosen = [index for index, meeting in enumerate(meetings) if meeting]
+    met = {p for index in chosen for p in partners[index].split(" | ")}
+    assert met == {"US", "EU", "GB", "PK", "CN", "DZ", "AU", "JP", "CH"}
+    assert all("bui-thanh-son" in people[index].split(" | ") for index in chosen)
+    ids: list[str] = frame["id"].tolist()
+    davos = ids.index("2025-chinh-keller-sutter-davos")
+    assert (frame["start_earliest"].tolist()[davos], frame["start_latest"].tolist()[davos]) == (
+        pandas.Timestamp(2025, 1, 1),
+        pandas.Timestamp(2025, 7, 11),
+    )
+
+
 def test_88_billion_usd_in_the_first_8_months_of_2024() -> None:
     (figure,) = vd.trade.involving("US")
     assert figure.value == Decimal("88000000000")
@@ -233,3 +257,12 @@ def test_breakthrough_fields() -> None:
     assert breakthroughs("US") == {"semiconductor industry"}
     assert breakthroughs("AU") == {"high-tech agriculture", "education - training"}
     assert breakthroughs("JP") == {"official development assistance (ODA)"}
+
+
+@pytest.mark.parametrize("name", ["Germany", "Đức", "DE", "DEU"])
+def test_no_article_mentions_germany(name: str) -> None:
+    """Germany is a partner of Vietnam in the world, but not in these five articles: a lookup says so."""
+    with pytest.raises(vd.NotFound) as missing:
+        vd.partners.lookup(name)
+    assert missing.value.note == "the articles do not mention Germany (DE) as a partner of Vietnam"
+    assert not vd.search("Germany")

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 import vn_diplomacy as vd
 from vn_diplomacy.cli import main
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 FIXTURE = ("--data", "tests/fixtures/data")
+ROOT = Path(__file__).parent.parent
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -108,7 +106,16 @@ def test_a_date_that_is_not_one_is_wrong_usage(
 
 
 @pytest.mark.parametrize(
-    ("name", "country"), [("Germany", "Germany (DE)"), ("Đức", "Germany (DE)"), ("DE", "Germany (DE)")]
+    ("name", "country"),
+    [
+        ("Germany", "Germany (DE)"),
+        ("Đức", "Germany (DE)"),
+        ("DE", "Germany (DE)"),
+        ("DEU", "Germany (DE)"),
+        (" deu ", "Germany (DE)"),
+        ("NGA", "Russia (RU)"),  # "Nga" is Russia in Vietnamese: a name wins over Nigeria's code, folded alike
+        ("XKK", "Kosovo (XK)"),  # the CLDR's code: ISO gives Kosovo none
+    ],
 )
 def test_a_country_the_articles_do_not_mention_is_said_so(fixture_data: vd.Dataset, name: str, country: str) -> None:
     with pytest.raises(vd.NotFound) as missing:
@@ -124,6 +131,68 @@ def test_a_partner_is_found_by_the_name_the_world_gives_its_country(fixture_data
     assert fixture_data.partners.find("Narnia") is None
 
 
+def test_a_partner_is_found_by_its_country_s_three_letter_code(fixture_data: vd.Dataset) -> None:
+    """The fixture partners have no alpha-3 aliases: the CLDR's codes find them all the same."""
+    assert fixture_data.partners.lookup("JPN").id == "JP"
+    assert fixture_data.partners.find("vat") is fixture_data.partners.get("VA")
+    assert fixture_data.partners.find("CHN") is fixture_data.partners.get("CN")
+
+
+def test_partner_deu_on_the_command_line_says_germany_is_not_mentioned(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "partner", "DEU")
+    assert (status, out) == (1, "")
+    assert err == (
+        "vn-diplomacy: error: unknown partner id or name 'DEU': "
+        "the articles do not mention Germany (DE) as a partner of Vietnam\n"
+    )
+    status, out, _ = run(capsys, "partner", "JPN")
+    assert status == 0
+    assert out.startswith("Japan (JP), state\n")
+
+
+@pytest.mark.parametrize("code", ["DDR", "ZAR", "BUR", "SUN", "ZZZ", "Q1"])
+def test_a_code_of_a_former_state_or_of_none_is_no_country(fixture_data: vd.Dataset, code: str) -> None:
+    """East Germany, Zaire, Burma and the Soviet Union are no countries of today, whatever their successors."""
+    from vn_diplomacy.countries import country
+
+    assert country(code) is None
+    with pytest.raises(vd.NotFound) as missing:
+        fixture_data.partners.lookup(code)
+    assert missing.value.note is None
+
+
+def test_each_country_has_one_three_letter_code_of_its_own() -> None:
+    import importlib.resources
+
+    payload = json.loads((importlib.resources.files("vn_diplomacy") / "countries.json").read_bytes())
+    countries, alpha3 = payload["countries"], payload["alpha3"]
+    assert set(alpha3) <= set(countries)
+    assert set(countries) - set(alpha3) == {"CQ", "EA", "IC"}  # Sark, Ceuta and Melilla, the Canaries: no code
+    assert len(set(alpha3.values())) == len(alpha3)
+    assert all(len(code) == 3 and code.isascii() and code.isupper() for code in alpha3.values())
+    assert (alpha3["DE"], alpha3["VN"], alpha3["XK"]) == ("DEU", "VNM", "XKK")
+
+
+def test_the_documented_recipe_writes_the_committed_country_list(tmp_path: Path) -> None:
+    """docs/contributing.md's script, run with the Babel the file names, writes the file byte for byte."""
+    import importlib.resources
+    import re
+    import subprocess
+
+    babel = pytest.importorskip("babel", reason="the recipe needs Babel (pip install babel)")
+    committed = (importlib.resources.files("vn_diplomacy") / "countries.json").read_bytes()
+    named = json.loads(committed)["source"].rsplit(" ", 1)[-1]
+    if babel.__version__ != named:
+        pytest.skip(f"the file was written with Babel {named}; Babel {babel.__version__} is installed")
+    guide = (ROOT / "docs" / "contributing.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## The list of countries") :]
+    match = re.search(r"```sh\npython - <<'PY'\n(.*?)\nPY\n```", section, flags=re.DOTALL)
+    assert match is not None, "the recipe's script"
+    (tmp_path / "src" / "vn_diplomacy").mkdir(parents=True)
+    subprocess.run([sys.executable, "-c", match.group(1)], cwd=tmp_path, check=True)
+    assert (tmp_path / "src" / "vn_diplomacy" / "countries.json").read_bytes() == committed
+
+
 def test_the_country_list_names_every_state_partner_by_its_code() -> None:
     from vn_diplomacy.countries import country
 
@@ -132,6 +201,17 @@ def test_the_country_list_names_every_state_partner_by_its_code() -> None:
             found = country(partner.id)
             assert found is not None, partner.id
             assert found[0] == partner.id
+
+
+def test_every_state_s_alpha3_alias_is_the_cldr_s_code_for_it() -> None:
+    """The data's alpha-3 aliases ("JPN") and the country list's codes agree: each finds the same partner."""
+    import importlib.resources
+
+    alpha3 = json.loads((importlib.resources.files("vn_diplomacy") / "countries.json").read_bytes())["alpha3"]
+    for partner in vd.partners:
+        if partner.kind is vd.PartnerKind.STATE:
+            codes = [alias for alias in partner.aliases if len(alias) == 3 and alias.isupper() and alias.isalpha()]
+            assert alpha3[partner.id] == codes[-1], partner.id
 
 
 def test_a_record_s_repr_names_it_briefly(fixture_data: vd.Dataset) -> None:
@@ -187,9 +267,13 @@ def test_a_table_too_wide_for_the_terminal_becomes_blocks(
 
 
 def test_help_says_what_json_prints(capsys: pytest.CaptureFixture[str]) -> None:
-    for command, what in (("partner", "the record as a JSON object"), ("partners", "a JSON array of the records")):
+    for command, what in (
+        ("partner", "the record as a JSON object"),
+        ("partners", "a JSON array of the records"),
+        ("search", "a JSON array of the hits (as --format json): each one's collection, id"),
+    ):
         assert main([command, "--help"]) == 0
-        assert what in capsys.readouterr().out
+        assert what in " ".join(capsys.readouterr().out.split())  # argparse wraps the help
     record = json.loads(run(capsys, "partner", "JP", "--json")[1])
     assert isinstance(record, dict)
 

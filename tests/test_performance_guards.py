@@ -91,7 +91,7 @@ _REPORT = (
 def _files_and_modules(rows: list[Entry]) -> str:
     """What `_REPORT` prints once the collections of `rows` are loaded: their files, their record modules and the
     record modules these import (`records.base` and `records.walk`, which the loader needs, always;
-    `records.statement`, where a record holds statements)."""
+    `records.statement`, where a record holds statements; `records.tier`, the partners' tiers)."""
     files = sorted(row.file for row in rows)
     records = {row.record.__module__ for row in rows}
     shared = {
@@ -119,7 +119,7 @@ def test_a_first_question_about_partners_reads_and_builds_only_sources_and_partn
     assert _FIRST_GROUP == (
         "['partners.json', 'sources.json'] "
         "['vn_diplomacy.records.base', 'vn_diplomacy.records.partner', 'vn_diplomacy.records.source', "
-        "'vn_diplomacy.records.walk']"
+        "'vn_diplomacy.records.tier', 'vn_diplomacy.records.walk']"
     )
     assert out[0] == _FIRST_GROUP
     assert out[1] == _ALL_FILES_AND_MODULES

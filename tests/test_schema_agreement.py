@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import jsonschema
 import pytest
@@ -160,6 +160,51 @@ def test_whatever_the_loader_accepts_the_schema_accepts(name: str, data: st.Data
     _put(record, path, value)
     if _loader_accepts(name, [record]):
         assert _valid(name, [record]) == [], f"the loader accepts {value!r} at {path}, the schema does not"
+
+
+def _evidence_paths(value: Json) -> list[tuple[object, ...]]:
+    """The paths of every quote object in `value` (its "quote", "start" and "end"), at any depth."""
+    found = [(path, _at(value, path)) for path in _slots(value)]
+    return [path for path, inner in found if isinstance(inner, dict) and "quote" in inner and "start" in inner]
+
+
+def _at(value: Json, path: tuple[object, ...]) -> Json:
+    found: Any = value  # parsed JSON: dicts and lists all the way down the path
+    for step in path:
+        found = found[step]
+    return cast("Json", found)
+
+
+# A whole number written as another JSON type that lax parsing reads back as it: true for 1, "1" or 1.0.
+_RETYPED: Final = {"boolean": bool, "text": str, "float": float}
+
+
+@AGREEMENT
+@given(
+    st.sampled_from([row.name for row in COLLECTIONS]),
+    st.data(),
+    st.sampled_from(["start", "end"]),
+    st.sampled_from(sorted(_RETYPED)),
+)
+def test_a_whole_number_written_as_another_type_is_refused(name: str, data: st.DataObject, key: str, form: str) -> None:
+    """Offsets that add up to the quote's length, one written as a boolean, text or a float: lax pydantic read them
+    as the number ("start": true as 1) and loaded a record the schema rejects. The loader refuses all three; the
+    schema refuses the boolean and the text, and takes 1.0 for an integer as JSON Schema does (it may accept more)."""
+    record = json.loads(json.dumps(data.draw(st.sampled_from(BUNDLED[name]), label="record")))
+    evidence = cast("dict[str, Json]", _at(record, data.draw(st.sampled_from(_evidence_paths(record)), label="quote")))
+    quote = str(evidence["quote"])
+    if key == "end" and form == "boolean":  # true is 1: a one-character quote from 0
+        number, evidence["quote"], evidence["start"], evidence["end"] = 1, quote[0], 0, 1
+    elif key == "start" and form == "boolean":  # true is 1, false 0
+        number = data.draw(st.sampled_from([0, 1]), label="start")
+        evidence["start"], evidence["end"] = number, number + len(quote)
+    else:
+        number = cast("int", evidence[key])
+    assert _loader_accepts(name, [record]), "the record with plain integers"
+    assert _valid(name, [record]) == []
+    evidence[key] = _RETYPED[form](number)
+    assert not _loader_accepts(name, [record]), f"the loader accepts {evidence[key]!r} as {key}"
+    assert (_valid(name, [record]) == []) is (form == "float")
 
 
 # One of each class the adversarial probe found: both sides must refuse it.

@@ -81,6 +81,33 @@ def test_the_search_command_takes_words_unquoted(capsys: pytest.CaptureFixture[s
     assert "invalid count '0'" in err
 
 
+def test_search_as_json_names_each_hit_s_collection(
+    capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset
+) -> None:
+    """The ids of "2025" are an engagement's and a claim's that look alike: only the collection tells them apart."""
+    hits = search("2025", fixture_data)
+    assert {hit.collection for hit in hits} == {"engagements", "claims"}
+    printed = json.loads(out(capsys, "search", "2025", "--format", "json"))
+    assert [(h["collection"], h["id"]) for h in printed] == [(hit.collection, hit.record.id) for hit in hits]
+    assert json.loads(out(capsys, "search", "2025", "--json")) == printed
+    lines = out(capsys, "search", "2025", "--format", "jsonl").splitlines()
+    assert [json.loads(line) for line in lines] == printed
+    claim = next(h for h in printed if h["collection"] == "claims")
+    assert list(claim) == ["collection", "id", "matched", "field", "text", "matches", "evidence", "record"]
+    record = fixture_data.claims.get(claim["id"])
+    assert vd.Claim.model_validate(claim["record"]) == record  # the record as the data files hold it
+    hit = next(h for h in hits if h.collection == "claims")
+    assert (claim["matched"], claim["field"], claim["text"], claim["matches"]) == (
+        hit.matched,
+        hit.field,
+        hit.text,
+        hit.matches,
+    )
+    assert hit.evidence is not None
+    assert claim["evidence"] == hit.evidence.model_dump(mode="json")
+    assert out(capsys, "search", "railway", "--format", "json") == "[]\n"
+
+
 def test_an_engagement_in_full_with_each_statement_and_its_quote(
     capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset
 ) -> None:

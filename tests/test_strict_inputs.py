@@ -142,6 +142,62 @@ def test_a_trade_period_end_is_an_iso_day_and_nothing_else(data_dir: Path, value
     assert refused(data_dir, r"a day is written as ISO text, YYYY-MM-DD").field == "period_start"
 
 
+def _offsets(start: object, end: object, quote: str | None = None) -> Callable[[Records], None]:
+    """Write the first quote of engagement 2025-07-11-son-rubio at `start` and `end` (and as `quote`, if given)."""
+
+    def change(rs: Records) -> None:
+        evidence = record(rs, "2025-07-11-son-rubio")["evidence"][0]
+        evidence.update(start=start, end=end, **({} if quote is None else {"quote": quote}))
+
+    return change
+
+
+def _quote(folder: Path) -> str:
+    records: Records = json.loads((folder / "engagements.json").read_text(encoding="utf-8"))
+    quote: str = record(records, "2025-07-11-son-rubio")["evidence"][0]["quote"]
+    return quote
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [
+        ("start", True),  # lax pydantic read it as 1, and the offsets still added up
+        ("start", False),  # as 0
+        ("start", "1"),
+        ("start", 1.0),  # the JSON Schema takes 1.0 for an integer; the loader is stricter, as it may be
+        ("end", True),  # a one-character quote from 0 to true
+        ("end", "1"),
+        ("end", 1.0),
+    ],
+)
+def test_an_offset_is_a_json_integer_and_nothing_else(fixture_dir: Path, field: str, written: object) -> None:
+    """Each form above, read the lax way, gives offsets that add up to the quote's length, so it used to load."""
+    quote = _quote(fixture_dir)
+    one = 0 if written is False else 1  # the number the written form stands for
+    start, end, text = (written, one + len(quote), None) if field == "start" else (0, written, quote[0])
+    edit(fixture_dir, "engagements.json", _offsets(start, end, text))
+    error = refused(fixture_dir, r"a whole number is written as a JSON integer such as 120: not true or false")
+    assert (error.file, error.record, error.field) == (
+        str(fixture_dir / "engagements.json"),
+        "'2025-07-11-son-rubio'",
+        f"evidence.0.{field}",
+    )
+    assert f"got: {written!r}" in error.reason
+    edit(fixture_dir, "engagements.json", _offsets(one if field == "start" else 0, end if field == "start" else 1))
+    evidence = vd.load(fixture_dir).engagements.get("2025-07-11-son-rubio").evidence[0]  # the same, as integers
+    assert (evidence.start, evidence.end) == ((one, one + len(quote)) if field == "start" else (0, 1))
+
+
+def test_a_date_s_whole_numbers_are_strict_too() -> None:
+    """Outside a file a date may be given by its fields; True is no year, "12" and 12.0 no month."""
+    from pydantic import ValidationError
+
+    for fields in ({"year": True}, {"year": 2023, "month": "12"}, {"year": 2023, "month": 12, "day": 1.0}):
+        with pytest.raises(ValidationError, match="Input should be a valid integer"):
+            vd.PartialDate.model_validate(fields)
+    assert str(vd.PartialDate(year=2023, month=12, day=1)) == "2023-12-01"
+
+
 def test_an_engagement_may_end_at_a_coarser_date_than_it_starts(data_dir: Path) -> None:
     """2025-07-11 to 2025-07: the end is some day of July, which may well be on or after the 11th."""
     edit(data_dir, "engagements.json", lambda rs: record(rs, "2025-07-11-son-rubio").update(end="2025-07"))

@@ -1,7 +1,8 @@
 """Type checkers accept every use in tests/typing/accept_*.py and reject exactly the marked lines of reject_*.py.
 
 Checked as a downstream user would check their own code: the files are copied out of the checkout and checked
-against the installed package with plain `mypy --strict` (no pydantic plugin) and pyright in strict mode, so
+against the package these tests import (the installed one, or the one a PYTHONPATH such as `src` names) with plain
+`mypy --strict` (no pydantic plugin) and pyright in strict mode, so
 `py.typed` and the package's own annotations are all the checkers have. A marker such as
 `# E: mypy[arg-type] pyright[ArgumentType]` lists the codes each tool must report on its line (pyright's rule
 names without their "report" prefix, to keep lines short); a missing
@@ -12,6 +13,7 @@ all the files, the two side by side.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -53,6 +55,19 @@ def expected_diagnostics() -> set[Diagnostic]:
     return expected
 
 
+def _environment() -> dict[str, str]:
+    """This process's environment, with PYTHONPATH's relative folders made absolute: the checkers run in another
+    folder, where `PYTHONPATH=src` would name nothing, and they would check another copy of the package than the one
+    these tests import (a checkout's `src` beside a package installed from elsewhere)."""
+    environment = dict(os.environ)
+    path = environment.get("PYTHONPATH")
+    if path:
+        environment["PYTHONPATH"] = os.pathsep.join(
+            str(Path(part).resolve()) for part in path.split(os.pathsep) if part
+        )
+    return environment
+
+
 class Report(NamedTuple):
     diagnostics: dict[Diagnostic, str]  # each with its message
     files_checked: int
@@ -66,7 +81,9 @@ def run_checkers(work: Path) -> dict[str, Report]:
     pyright_command = [sys.executable, "-m", "pyright", "--outputjson", "--pythonpath", sys.executable]
 
     def start(command: list[str]) -> subprocess.Popen[str]:
-        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+        return subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work, env=_environment()
+        )
 
     with start(mypy_command) as mypy, start(pyright_command) as pyright:
         mypy_out, mypy_err = mypy.communicate()

@@ -69,6 +69,8 @@ def _data_error(label: str, raw: bytes, exc: ValidationError) -> DataError:
         message = PATTERNS.get(str(error.get("ctx", {}).get("pattern")), message)
     elif error["type"] == "value_error":
         message = message.removeprefix("Value error, ")
+    elif error["type"] == "int_type":  # the offsets are strict: lax pydantic took true for 1
+        message = 'a whole number is written as a JSON integer such as 120: not true or false, not "120", not 120.0'
     return DataError(f"{message}, got: {shown(value)}{suffix}", file=label, record=record, field=field)
 
 

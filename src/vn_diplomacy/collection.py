@@ -9,10 +9,15 @@ from typing import TYPE_CHECKING, Final, Generic, TypeVar
 from vn_diplomacy._spans import overlapping, span_index
 from vn_diplomacy.errors import DataError, NotFound, QueryError, shown
 from vn_diplomacy.records.base import Record, involving_of, references_of, require_day
+from vn_diplomacy.registry import COLLECTIONS
 from vn_diplomacy.text import normalize, suggest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
+
+    import pandas
+
+    from vn_diplomacy.registry import CollectionName
 
 __all__ = ["Collection", "not_found"]
 
@@ -75,6 +80,7 @@ class Collection(Generic[T_co]):
         "_has_refs",
         "_index",
         "_kind",
+        "_model",
         "_records",
         "_resolve",
     )
@@ -102,6 +108,7 @@ class Collection(Generic[T_co]):
             DataError: Two records share an id, or two records share a name that `lookup` folds alike.
         """
         self._kind = kind
+        self._model = model
         self._resolve = resolve
         self._has_refs = any(reference.involves for reference in references_of(model))
         self._has_dates = model.span is not Record.span
@@ -298,6 +305,55 @@ class Collection(Generic[T_co]):
             return inside
         records = self._records  # those that reach the range start before it, so they come before `inside`
         return (*[records[position] for position in reaching], *inside)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame, one row per record in iteration order: the table of the collection's
+        name that `Dataset.to_pandas` gives (and the CSV and Parquet exports), for exactly these records.
+
+        The columns follow `vn_diplomacy.tables`: a date ``d`` is ``d`` as the data writes it (``"late 2023"``), then
+        ``d_earliest`` and ``d_latest``, the first and last day it can mean, as ``datetime64`` (the same day twice
+        when an article gives the day), then ``d_inference``; a day (``period_end``) is ``datetime64``; a decimal is
+        an exact `Decimal`; a list of ids or names is one text cell, items joined by ``" | "``, which no item may
+        hold, so ``cell.split(" | ")`` gives the items back (an empty list is ``""``); nested records are JSON text.
+        `involving` and `between` return tuples of records: a `Collection` of them has their table, or their ids
+        filter this one.
+
+        Needs the ``pandas`` extra (``pip install 'vn_diplomacy[pandas]'``); pandas is imported only here.
+
+        Raises:
+            QueryError: pandas is not installed, or the records are of no collection of the package (a collection
+                made of records of another class), which has no table.
+
+        Examples:
+            >>> import vn_diplomacy as vd
+            >>> frame = vd.engagements.to_pandas()
+            >>> davos = frame.set_index("id").loc["2025-chinh-keller-sutter-davos"]
+            >>> davos["start"], davos["start_earliest"], davos["start_latest"]
+            ('2025-01-01/2025-07-11', Timestamp('2025-01-01 00:00:00'), Timestamp('2025-07-11 00:00:00'))
+            >>> davos["partners"].split(" | "), davos["people"].split(" | ")
+            (['CH'], ['pham-minh-chinh', 'karin-keller-sutter'])
+            >>> with_us = frame[frame["id"].isin([e.id for e in vd.engagements.involving("US")])]
+            >>> len(with_us) == len(vd.engagements.involving("US"))
+            True
+        """
+        from vn_diplomacy.tables import columns, rows  # noqa: PLC0415  # tables are not needed for queries
+
+        name: CollectionName | None = next((item.name for item in COLLECTIONS if item.record is self._model), None)
+        if name is None:
+            raise QueryError(
+                f"to_pandas() makes the table of one of the package's collections; {self._model.__name__} records "
+                "belong to none of them"
+            )
+        table = columns(name)
+        try:
+            import pandas  # noqa: PLC0415  # an optional extra, imported only here
+        except ImportError:
+            raise QueryError("to_pandas() needs pandas: pip install 'vn_diplomacy[pandas]'") from None
+        frame: pandas.DataFrame = pandas.DataFrame(list(rows(self._records, name)), columns=[c.name for c in table])
+        for column in table:
+            if column.type == "date":  # days as datetime64, which pandas sorts, filters and plots (not objects)
+                frame[column.name] = pandas.to_datetime(frame[column.name])
+        return frame
 
     def _not_found(self, key: str, how: str) -> NotFound:
         return not_found(self._kind, key, self._records, how)

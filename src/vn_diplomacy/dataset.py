@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, cast
 
-from vn_diplomacy.errors import QueryError
 from vn_diplomacy.registry import FILES, entry
 
 if TYPE_CHECKING:
@@ -153,9 +152,10 @@ class Dataset:
 
     def to_pandas(self, collection: CollectionName) -> pandas.DataFrame:
         """One collection as a pandas DataFrame of the `to_records` rows, one column per table column; the day
-        columns (``start_earliest``, ``period_end``, ...) as ``datetime64``, decimals as exact `Decimal`s.
+        columns (``start_earliest``, ``period_end``, ...) as ``datetime64``, decimals as exact `Decimal`s: what the
+        collection's own `Collection.to_pandas` gives.
 
-        Needs the ``pandas`` extra (``pip install 'vn_diplomacy[pandas]'``); pandas is imported only here.
+        Needs the ``pandas`` extra (``pip install 'vn_diplomacy[pandas]'``); pandas is imported only then.
 
         Raises:
             QueryError: `collection` is not a collection name, or pandas is not installed.
@@ -166,15 +166,4 @@ class Dataset:
             >>> frame.loc[frame["id"] == "JP", "tier"].item()
             'comprehensive-strategic'
         """
-        from vn_diplomacy.tables import columns  # noqa: PLC0415  # as above
-
-        names = [column.name for column in columns(collection)]  # checks the name before pandas is imported
-        try:
-            import pandas  # noqa: PLC0415  # an optional extra, imported only here
-        except ImportError:
-            raise QueryError("to_pandas() needs pandas: pip install 'vn_diplomacy[pandas]'") from None
-        frame: pandas.DataFrame = pandas.DataFrame(list(self.to_records(collection)), columns=names)
-        for column in columns(collection):
-            if column.type == "date":  # days as datetime64, which pandas sorts, filters and plots (not objects)
-                frame[column.name] = pandas.to_datetime(frame[column.name])
-        return frame
+        return self[collection].to_pandas()  # a QueryError for an unknown name, before pandas is imported

@@ -119,9 +119,14 @@ class PartialDate(BaseModel, frozen=True, extra="forbid"):
         datetime.date(2023, 9, 11)
     """
 
-    year: int = Field(ge=1, le=9999, description="The year.")
-    month: int | None = Field(default=None, ge=1, le=12, description="The month (1-12), when the article gives it.")
-    day: int | None = Field(default=None, ge=1, le=31, description="The day of the month, when the article gives it.")
+    # Strict, as every whole number of the records: lax pydantic would take True for 1, "12" or 12.0 for 12.
+    year: int = Field(ge=1, le=9999, strict=True, description="The year.")
+    month: int | None = Field(
+        default=None, ge=1, le=12, strict=True, description="The month (1-12), when the article gives it."
+    )
+    day: int | None = Field(
+        default=None, ge=1, le=31, strict=True, description="The day of the month, when the article gives it."
+    )
     part: YearPart | None = Field(
         default=None, description='The part of the year ("early", "mid", "late") when the article gives only that.'
     )

@@ -1,7 +1,7 @@
 """Records as flat rows, for spreadsheets, CSV, Parquet and pandas.
 
 Each collection becomes one table with one row per record. The columns follow the model's fields,
-flattened by these rules (the same for every export and for `Dataset.to_records`):
+flattened by these rules (the same for every export, for `Dataset.to_records` and for `to_pandas`):
 
 - a plain field (text, number, day, enum) is one column of the same name; an enum gives its value;
 - a `PartialDate` field ``d`` is four columns: ``d`` (the date as the data writes it, e.g. ``late 2023``),
@@ -25,12 +25,12 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Final, Literal, TypeAlias, Union, get_args, get_origin
 
 from vn_diplomacy.dates import PartialDate
-from vn_diplomacy.records.partner import Partner, Tier
 from vn_diplomacy.records.person import Person
+from vn_diplomacy.records.tier import Tier
 from vn_diplomacy.registry import entry
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from pydantic import BaseModel
 
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from vn_diplomacy.records.base import Record
     from vn_diplomacy.registry import CollectionName
 
-__all__ = ["SEPARATOR", "Cell", "Column", "columns", "to_records"]
+__all__ = ["SEPARATOR", "Cell", "Column", "columns", "rows", "to_records"]
 
 Cell: TypeAlias = "str | Decimal | datetime.date | None"
 """What one cell of a flat row holds."""
@@ -159,8 +159,10 @@ def _derived(collection: str) -> list[Column]:
     if collection == "partners":
 
         def tier(record: Record) -> Cell:
-            latest = record.tier if isinstance(record, Partner) else None
-            return None if latest is None else latest.value
+            # A partner's `tier`, read without importing the partners' module: it imports the collections, and a
+            # collection's `to_pandas` imports this module.
+            latest: object = getattr(record, "tier", None)
+            return latest.value if isinstance(latest, Tier) else None
 
         members = tuple(t.value for t in Tier)
         return [Column("tier", "string", "Derived: the latest tier an article gives.", False, members, tier)]
@@ -225,6 +227,28 @@ def to_records(dataset: Dataset, collection: CollectionName) -> tuple[dict[str, 
         >>> us["tier"], us["aliases"].split(" | ")[:2]
         ('comprehensive-strategic', ['US', 'USA'])
     """
+    return rows(dataset[collection], collection)
+
+
+def rows(records: Iterable[Record], collection: CollectionName) -> tuple[dict[str, Cell], ...]:
+    """`records`, each a record of collection `collection`, as flat rows in their order: what `to_records` gives for
+    a whole collection, for any of its records (those a query returns, say).
+
+    Raises:
+        QueryError: `collection` is not a collection name.
+        TypeError: A record is not of the collection's record class.
+
+    Examples:
+        >>> import vn_diplomacy as vd
+        >>> from vn_diplomacy.tables import rows
+        >>> [(row["id"], row["partners"]) for row in rows(vd.engagements.involving("GB"), "engagements")]
+        [('2025-07-11-son-lammy', 'GB')]
+    """
     table = columns(collection)
-    records: tuple[Record, ...] = tuple(dataset[collection])
-    return tuple({column.name: column.get(record) for column in table} for record in records)
+    model = _model(collection)
+    found: list[dict[str, Cell]] = []
+    for record in records:
+        if type(record) is not model:  # a column reads the model's fields
+            raise TypeError(f"{collection} rows are made of {model.__name__} records, got {type(record).__name__}")
+        found.append({column.name: column.get(record) for column in table})
+    return tuple(found)

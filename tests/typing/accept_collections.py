@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 
+import pandas
 from typing_extensions import assert_type
 
 import vn_diplomacy as vd
@@ -58,6 +59,11 @@ assert_type(vd.people.involving("US"), tuple[Person, ...])
 assert_type(vd.partners.between(day, later), tuple[Partner, ...])
 assert_type(vd.partners.with_tier(Tier.STRATEGIC), tuple[Partner, ...])
 assert_type(vd.partners.with_tier(Tier.STRATEGIC, on=day), tuple[Partner, ...])
+
+# Every collection, and one made of a query's records, is a DataFrame for a notebook.
+assert_type(vd.engagements.to_pandas(), pandas.DataFrame)
+assert_type(vd.partners.to_pandas(), pandas.DataFrame)
+assert_type(Collection("engagement", Engagement, vd.engagements.involving("US")).to_pandas(), pandas.DataFrame)
 assert_type(vd.partners.with_tier(Tier.STRATEGIC, on=None), tuple[Partner, ...])
 
 # The container protocol and the properties.

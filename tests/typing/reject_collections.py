@@ -24,6 +24,7 @@ vd.partnerz.get("US")  # E: mypy[attr-defined] pyright[AttributeAccessIssue,Unkn
 january = vd.engagements.between(datetime.date(2024, 1, 1), datetime.date(2024, 1, 31))
 january.append(None)  # E: mypy[attr-defined] pyright[AttributeAccessIssue,UnknownMemberType]
 vd.FILES["extra"] = "extra.json"  # E: mypy[index] pyright[IndexIssue]
+vd.engagements.to_pandas("engagements")  # E: mypy[call-arg] pyright[CallIssue]
 numbers: Collection[int]  # E: mypy[type-var] pyright[InvalidTypeArguments]
 people: Collection[Person] = vd.partners  # E: mypy[assignment] pyright[AssignmentType]
 us: Person = vd.partners.get("US")  # E: mypy[assignment] pyright[AssignmentType]

@@ -138,9 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     def listing(name: str) -> argparse.ArgumentParser:
         sub = command(name)
-        # What --json prints: one record's view prints its record, a listing (or a search) an array of them.
+        # What --json prints: one record's view prints its record, a listing an array of them, and a search an
+        # array of hits, each naming its record's collection (an id alone does not tell a claim from an engagement).
         one = name in _ONE_RECORD
-        what = "the record as a JSON object" if one else "a JSON array of the records (as --format json)"
+        noun = "hits" if name == "search" else "records"
+        what = "the record as a JSON object" if one else f"a JSON array of the {noun} (as --format json)"
+        if name == "search":
+            what += ": each one's collection, id, what matched and where, its quote, and the record"
         sub.add_argument("--json", action="store_true", help=f"print {what}")
         if one:
             metavar, text = _ONE_RECORD[name]
@@ -156,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
                 default="table",
                 metavar="FORMAT",
                 help=f"{', '.join(LISTING_FORMATS)} (table): the table (on a terminal, with long ids cut short: "
-                f"see {PROG} --help), its columns as CSV, the records as JSON",
+                f"see {PROG} --help), its columns as CSV, the {noun} as JSON",
             )
         return sub
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Iterable
 
+    from vn_diplomacy._search import Hit
     from vn_diplomacy.dataset import Dataset
     from vn_diplomacy.records.base import Evidence
     from vn_diplomacy.records.statement import Statement
@@ -156,10 +157,10 @@ def search(data: Dataset, args: argparse.Namespace) -> str:
 
     query = " ".join(args.text)
     hits = find(query, data, limit=args.limit)
-    if args.json or args.fmt != "table":  # the records as JSON, or the hits' columns as CSV
+    if args.json or args.fmt != "table":  # the hits as JSON, or their columns as CSV
         rows = [[hit.collection, hit.record.id, hit.matched, hit.field, hit.text] for hit in hits]
         headers = ["COLLECTION", "ID", "MATCHED", "FIELD", "TEXT"]
-        return listed(args, [hit.record for hit in hits], headers, rows, "records")
+        return listed(args, [hit.record for hit in hits], headers, rows, "records", objects=lambda: _objects(hits))
     if not hits:
         return f"nothing in the data holds {query!r}"
     lines: list[str] = []
@@ -181,3 +182,24 @@ def search(data: Dataset, args: argparse.Namespace) -> str:
     count = len(hits)
     lines.append(f"({count} record{'s' if count != 1 else ''})")
     return "\n".join(lines)
+
+
+def _objects(hits: Iterable[Hit]) -> list[dict[str, object]]:
+    """Each hit as JSON prints it: its record's collection and id first, for an id alone does not tell a claim from
+    an engagement; then what matched, where, the text, how many texts matched, the quote that backs it and the
+    record with every field."""
+    from vn_diplomacy.serialize import canonical
+
+    return [
+        {
+            "collection": hit.collection,
+            "id": hit.record.id,
+            "matched": hit.matched,
+            "field": hit.field,
+            "text": hit.text,
+            "matches": hit.matches,
+            "evidence": None if hit.evidence is None else hit.evidence.model_dump(mode="json"),
+            "record": canonical(hit.record, defaults=True),
+        }
+        for hit in hits
+    ]

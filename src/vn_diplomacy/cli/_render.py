@@ -13,7 +13,7 @@ from vn_diplomacy.errors import QueryError
 if TYPE_CHECKING:
     import argparse
     import datetime
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from vn_diplomacy.collection import Collection
     from vn_diplomacy.dataset import Dataset
@@ -114,20 +114,21 @@ def listed(
     noun: str,
     *,
     among: Collection[Record] | None = None,
+    objects: Callable[[], Sequence[Mapping[str, object]]] | None = None,
 ) -> str:
     """A listing in the format asked for: the table, its columns as CSV, or the records as JSON or JSON Lines.
 
     Only the table is coloured (when `palette(args.color)` says so), and only it shortens the ids of `among`.
+    `objects`, when given, makes what JSON and JSON Lines print instead of the records (a search's hits).
     """
     fmt: str = "json" if args.json else args.fmt
     if fmt == "json":
-        return json_list(records)
+        return json_list(records) if objects is None else _dumped(objects(), indent=2)
     if fmt == "jsonl":
-        import json
-
         from vn_diplomacy.serialize import canonical
 
-        return "\n".join(json.dumps(canonical(r, defaults=True), ensure_ascii=not utf8_stdout()) for r in records)
+        items = [canonical(r, defaults=True) for r in records] if objects is None else objects()
+        return "\n".join(_dumped(item) for item in items)
     if fmt == "csv":
         import csv
         import io
@@ -147,23 +148,24 @@ def listed(
 
 def json_list(records: Iterable[Record]) -> str:
     """The records as a JSON array, every field shown."""
-    import json
-
     from vn_diplomacy.serialize import canonical
 
     # Defaults too, so every object of a listing has the same keys.
-    return json.dumps(
-        [canonical(record, defaults=True) for record in records], indent=2, ensure_ascii=not utf8_stdout()
-    )
+    return _dumped([canonical(record, defaults=True) for record in records], indent=2)
 
 
 def json_record(record: Record) -> str:
     """One record as a JSON object, every field shown."""
-    import json
-
     from vn_diplomacy.serialize import canonical
 
-    return json.dumps(canonical(record, defaults=True), indent=2, ensure_ascii=not utf8_stdout())
+    return _dumped(canonical(record, defaults=True), indent=2)
+
+
+def _dumped(value: object, indent: int | None = None) -> str:
+    """`value` as JSON text; what stdout cannot hold is escaped."""
+    import json
+
+    return json.dumps(value, indent=indent, ensure_ascii=not utf8_stdout())
 
 
 def quotes(evidence: Iterable[Evidence], indent: str) -> list[str]:

@@ -179,11 +179,11 @@ def require_day(value: object, name: str) -> datetime.date:
     return value
 
 
-class Evidence(BaseModel, frozen=True, extra="forbid"):
+class Evidence(BaseModel, frozen=True, extra="forbid", strict=True):
     """A verbatim quote from one of the source articles, and where it stands in the article's text.
 
-    `start` and `end` are character offsets into the article's file decoded as UTF-8, so that
-    ``text[start:end] == quote``; `vn_diplomacy.verify` checks them against a folder of the articles.
+    `start` and `end` are character offsets into the article's file decoded as UTF-8, written as JSON integers
+    (strictly: not true, "12" or 12.0), so that ``text[start:end] == quote``; `vn_diplomacy.verify` checks them.
     """
 
     source: SourceId = Field(description="The id of the source article the quote comes from.")

@@ -3,7 +3,6 @@ partners collection, with its queries by tier."""
 
 import datetime
 from enum import Enum
-from functools import total_ordering
 from typing import Final, NamedTuple
 
 from pydantic import BaseModel, Field, model_validator
@@ -12,6 +11,7 @@ from vn_diplomacy.collection import Collection
 from vn_diplomacy.dates import PartialDate
 from vn_diplomacy.errors import NotFound
 from vn_diplomacy.records.base import Evidence, Item, Record, Text, require_day
+from vn_diplomacy.records.tier import Tier
 
 __all__ = [
     "Basis",
@@ -26,34 +26,6 @@ __all__ = [
     "TierAnswer",
     "TierChange",
 ]
-
-
-@total_ordering  # the other comparisons follow from __lt__ and identity
-class Tier(Enum):
-    """A tier of Vietnam's partnership frameworks, ordered `COMPREHENSIVE < STRATEGIC < COMPREHENSIVE_STRATEGIC`."""
-
-    COMPREHENSIVE = "comprehensive"
-    STRATEGIC = "strategic"
-    COMPREHENSIVE_STRATEGIC = "comprehensive-strategic"
-
-    @property
-    def rank(self) -> int:
-        """1 for comprehensive, 2 for strategic, 3 for comprehensive strategic."""
-        return _TIER_RANK[self]
-
-    @property
-    def label(self) -> str:
-        """The tier as prose, e.g. "comprehensive strategic partnership"."""
-        return self.value.replace("-", " ") + " partnership"
-
-    def __lt__(self, other: "Tier") -> bool:
-        # `other: Tier` lets checkers reject `Tier.STRATEGIC < "strategic"`; the guard serves untyped callers.
-        if not isinstance(other, Tier):  # pyright: ignore[reportUnnecessaryIsInstance]
-            return NotImplemented
-        return self.rank < other.rank
-
-
-_TIER_RANK: Final = {Tier.COMPREHENSIVE: 1, Tier.STRATEGIC: 2, Tier.COMPREHENSIVE_STRATEGIC: 3}
 
 
 class PartnerKind(Enum):
