@@ -88,6 +88,13 @@ def _cases() -> list[Case]:
         Case("(d) import + first answer `partners.get('US').tier_on(...)`", _python(FIRST_ANSWER)),
         Case("(e) pydantic floor: import, one frozen model, one instance", _python(FLOOR)),
     ]
+    # Commands as a user types them, through the console script where it is installed: one that needs only the
+    # first group (sources and partners), and two that need every file.
+    command = (str(script),) if script.exists() else (sys.executable, "-m", "vn_diplomacy")
+    cases += [
+        Case(f"(g) `vn-diplomacy {' '.join(argv)}`", (*command, *argv))
+        for argv in (("partners",), ("engagements",), ("search", "railway"))
+    ]
     if _has_module("pycountry"):
         cases.append(Case("(f) `import pycountry` + first lookup", _python(PYCOUNTRY)))
     return cases

@@ -284,8 +284,12 @@ def answer(args: argparse.Namespace) -> str:
     if args.command == "validate":
         return _validate(args)
     import vn_diplomacy as vd
+    from vn_diplomacy.loader import bundled
 
-    data = vd.load(args.data)
+    # The bundled data as the package holds it: each group validated when a command first uses one of its
+    # collections, so `partners` or `sources` builds neither the schemas nor the records of engagements, people
+    # and the rest. A folder given with --data is validated whole first, as `validate` does.
+    data = bundled() if args.data is None else vd.load(args.data)
     command: str = args.command or "overview"
     if command == "overview":
         return overview(data, colour=wanted(args.color))
