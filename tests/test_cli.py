@@ -101,12 +101,12 @@ def test_overview_is_the_default_command(capsys: pytest.CaptureFixture[str], fix
         "  2025-07-11 (inferred)  Bui Thanh Son meets representatives of the European Union",
         "  2025-07-10 (inferred)  Bui Thanh Son holds talks with Wang Yi",
         "  2024-03-18             Question-and-answer session with the foreign minister",
-        "  2023-09-10..2023-09-11 US President's state visit to Vietnam",
+        "  2023-09-10/2023-09-11  US President's state visit to Vietnam",
         "  2020                   2020 conference of border localities in Liuzhou",
         "",
         "Trade figures",
-        "  2020-01-01..2020-12-31 Vietnam's rank among China's trading partners (China): No. 6, up 2 places vs 2019",
-        "  2024-01-01..2024-06-30 two-way trade (United States): nearly US$60 billion (60,000,000,000 USD), "
+        "  2020-01-01/2020-12-31 Vietnam's rank among China's trading partners (China): No. 6, up 2 places vs 2019",
+        "  2024-01-01/2024-06-30 two-way trade (United States): nearly US$60 billion (60,000,000,000 USD), "
         "+20.5% vs the same period of 2023",
         "",
         "Sources",
@@ -254,11 +254,11 @@ def test_partner_by_name_shows_history_with_quotes(
         *quoted(semiconductors.evidence),
         "",
         "Engagements (2)",
-        "  2023-09-10..2023-09-11  US President's state visit to Vietnam",
+        "  2023-09-10/2023-09-11  US President's state visit to Vietnam",
         "  2025-07-11 (inferred)  Bui Thanh Son meets Marco Rubio",
         "",
         "Trade figures (1)",
-        "  2024-01-01..2024-06-30 two-way trade: nearly US$60 billion (60,000,000,000 USD), "
+        "  2024-01-01/2024-06-30 two-way trade: nearly US$60 billion (60,000,000,000 USD), "
         "+20.5% vs the same period of 2023",
         "",
         "Claims (2)",
@@ -366,20 +366,20 @@ def test_engagements_filters_combine(capsys: pytest.CaptureFixture[str], fixture
     ]
     assert listing(capsys, "engagements") == [e.model_dump(mode="json") for e in fixture_data.engagements]
     assert answer(capsys, "engagements") == text(
-        "ID                                         DATE                    KIND               TITLE",
-        "2020-liuzhou-border-localities-conference  2020                    conference         "
+        "ID                                         DATE                   KIND               TITLE",
+        "2020-liuzhou-border-localities-conference  2020                   conference         "
         "2020 conference of border localities in Liuzhou",
-        "2023-09-10-us-president-state-visit        2023-09-10..2023-09-11  visit              "
+        "2023-09-10-us-president-state-visit        2023-09-10/2023-09-11  visit              "
         "US President's state visit to Vietnam",
-        "2024-03-18-question-and-answer-session     2024-03-18              session            "
+        "2024-03-18-question-and-answer-session     2024-03-18             session            "
         "Question-and-answer session with the foreign minister",
-        "2025-07-10-son-wang-yi                     2025-07-10 (inferred)   talks              "
+        "2025-07-10-son-wang-yi                     2025-07-10 (inferred)  talks              "
         "Bui Thanh Son holds talks with Wang Yi",
-        "2025-07-11-son-eu                          2025-07-11 (inferred)   meeting            "
+        "2025-07-11-son-eu                          2025-07-11 (inferred)  meeting            "
         "Bui Thanh Son meets representatives of the European Union",
-        "2025-07-11-son-rubio                       2025-07-11 (inferred)   meeting            "
+        "2025-07-11-son-rubio                       2025-07-11 (inferred)  meeting            "
         "Bui Thanh Son meets Marco Rubio",
-        "2025-12-vn-cn-steering-committee-17        2025-12                 meeting (planned)  "
+        "2025-12-vn-cn-steering-committee-17        2025-12                meeting (planned)  "
         "17th meeting of the Vietnam-China Steering Committee",
         "(7 engagements)",
     )
@@ -392,8 +392,8 @@ def test_engagements_with_no_match_say_so(capsys: pytest.CaptureFixture[str]) ->
 
 def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fixture_data: vd.Dataset) -> None:
     assert answer(capsys, "trade", "--partner", "United States") == text(
-        "ID                   PARTNER  METRIC         PERIOD                  VALUE",
-        "vn-us-trade-2024-h1  US       two-way trade  2024-01-01..2024-06-30  "
+        "ID                   PARTNER  METRIC         PERIOD                 VALUE",
+        "vn-us-trade-2024-h1  US       two-way trade  2024-01-01/2024-06-30  "
         "nearly US$60 billion (60,000,000,000 USD), +20.5% vs the same period of 2023",
         "(1 trade figure)",
     )
@@ -402,11 +402,11 @@ def test_trade_agreements_claims_sources(capsys: pytest.CaptureFixture[str], fix
     assert answer(capsys, "trade", "--partner", "EU") == "no trade figures match\n"
     assert answer(capsys, "trade") == text(
         "ID                                      PARTNER  METRIC                                         "
-        "PERIOD                  VALUE",
+        "PERIOD                 VALUE",
         "vn-rank-among-cn-trading-partners-2020  CN       Vietnam's rank among China's trading partners  "
-        "2020-01-01..2020-12-31  No. 6, up 2 places vs 2019",
+        "2020-01-01/2020-12-31  No. 6, up 2 places vs 2019",
         "vn-us-trade-2024-h1                     US       two-way trade                                  "
-        "2024-01-01..2024-06-30  nearly US$60 billion (60,000,000,000 USD), +20.5% vs the same period of 2023",
+        "2024-01-01/2024-06-30  nearly US$60 billion (60,000,000,000 USD), +20.5% vs the same period of 2023",
         "(2 trade figures)",
     )
     assert listing(capsys, "trade") == [t.model_dump(mode="json") for t in fixture_data.trade]
@@ -609,7 +609,8 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert (status, out) == (0, cli.HELP + "\n")
     width = max(map(len, cli.COMMANDS)) + 2  # the summaries start in one column, after the longest name
     for command, summary in cli.COMMANDS.items():
-        assert f"\n  {command:<{width}}{summary}\n" in out
+        # The summary from that column, wrapped under it where it would pass 80 columns.
+        assert re.sub(rf"\n {{{width + 2}}}", " ", out).count(f"\n  {command:<{width}}{summary}\n") == 1
     for command in cli.COMMANDS:
         assert main([command, "--help"]) == 0
     assert "--json" in capsys.readouterr().out
@@ -630,8 +631,11 @@ def test_the_static_help_agrees_with_the_parser() -> None:
 
     expected = {"-h", "--help", "--version", "--data", "--color"}
     assert options(cli.HELP) == options(cli.build_parser().format_help()) == expected
-    help_lines = re.findall(r"\n  ([a-z]+) +(.+)", cli.HELP.split("commands:")[1].split("options:")[0])
-    assert dict(help_lines) == cli.COMMANDS
+    # Each command and its summary, the summary wrapped under its column to fit 80 columns.
+    listed = cli.HELP.split("commands:")[1].split("options:")[0]
+    help_lines = re.findall(r"\n  ([a-z]+) +(.+(?:\n {4,}.+)*)", listed)
+    assert {name: " ".join(summary.split()) for name, summary in help_lines} == cli.COMMANDS
+    assert max(map(len, cli.HELP.splitlines())) <= 80
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -693,7 +697,18 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
 
 # --- the package's shape -----------------------------------------------------------------------
 
-CLI_MODULES = ("__init__", "_commands", "_records", "_render", "_ids", "_colour", "_io", "_parser", "_values")
+CLI_MODULES = (
+    "__init__",
+    "_commands",
+    "_records",
+    "_render",
+    "_ids",
+    "_colour",
+    "_io",
+    "_parser",
+    "_values",
+    "_help",
+)
 """The modules of `vn_diplomacy.cli`, in the order of its docstring: each imports only those after it."""
 
 
@@ -732,7 +747,13 @@ def test_help_loads_only_the_parser_and_the_streams() -> None:
     code = "import sys\nfrom vn_diplomacy.cli import main\nmain(['--help'])\nprint('\\n'.join(sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = {name for name in out.split(cli.HELP)[-1].split() if name.startswith("vn_diplomacy")}
-    assert loaded == {"vn_diplomacy", "vn_diplomacy.cli", "vn_diplomacy.cli._io", "vn_diplomacy.cli._parser"}
+    assert loaded == {
+        "vn_diplomacy",
+        "vn_diplomacy.cli",
+        "vn_diplomacy.cli._io",
+        "vn_diplomacy.cli._parser",
+        "vn_diplomacy.cli._help",
+    }
 
 
 def test_overview_is_imported_on_first_use_and_listed() -> None:

@@ -17,9 +17,10 @@ importing only those listed after it:
 - `_ids`: ids on a terminal: a table's long ids cut short, and the start of an id taken for the whole;
 - `_colour`: whether to colour the answer (--color, NO_COLOR, FORCE_COLOR, a terminal), and the styles;
 - `_io`: where answers and errors go, and what to do when stdout or stderr fails; whether stdout is a terminal;
-- `_parser`: the commands and options, `HELP`, and the argparse parser built from the same table;
+- `_parser`: the argparse parser, built from the tables of `_help`, and the checks made before parsing;
 - `_values`: the values options take (a day, a year or month as a range's end, a count, a folder, one of a few
-  words), each with its error.
+  words), each with its error;
+- `_help`: the commands and options, and `HELP`, fitted to an 80-column terminal, built with no import at all.
 """
 
 from __future__ import annotations

@@ -70,9 +70,7 @@ def overview(data: Dataset | None = None, *, colour: bool = False) -> str:
     lines += ["", "Trade figures"]
     for figure in data.trade:
         counterpart = "" if figure.partner is None else f" ({data.partners.get(figure.partner).name})"
-        lines.append(
-            f"  {figure.period_start}..{figure.period_end} {figure.metric}{counterpart}: {figure_text(figure)}"
-        )
+        lines.append(f"  {figure.period_start}/{figure.period_end} {figure.metric}{counterpart}: {figure_text(figure)}")
     lines += ["", "Sources"]
     for source in data.sources:
         title = source.title or "(untitled)"
@@ -179,7 +177,7 @@ def _trade(data: Dataset, args: argparse.Namespace) -> str:
         if args.partner is None
         else list(data.trade.involving(resolve(data.partners, args.partner).id))
     )
-    rows = [[f.id, f.partner or "", f.metric, f"{f.period_start}..{f.period_end}", figure_text(f)] for f in chosen]
+    rows = [[f.id, f.partner or "", f.metric, f"{f.period_start}/{f.period_end}", figure_text(f)] for f in chosen]
     # No `among`: no command takes a trade figure's id, so its table shows each id whole.
     return listed(args, chosen, ["ID", "PARTNER", "METRIC", "PERIOD", "VALUE"], rows, "trade figures")
 

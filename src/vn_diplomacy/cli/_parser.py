@@ -1,11 +1,13 @@
-"""The command line's words: its commands and options, the fast `HELP` text, and the parser built from them.
+"""The command line's parser, built from the words of `_help` (its commands and options), and the checks of a
+command line made before parsing.
 
-`HELP` is built from `COMMANDS` when this module is imported, without importing argparse (whose own imports
-would triple the start-up time of a bare interpreter), pydantic or the data; the parser, for everything
-else, is built from the same table.
+argparse is imported only when a parser is built: `--help` needs only `HELP`, which `_help` writes without it
+(argparse's own imports would triple the start-up time of a bare interpreter).
 """
 
 from __future__ import annotations
+
+from vn_diplomacy.cli._help import COMMANDS, DESCRIPTION, FORMATS, HELP, OPTIONS, PROG, TIERS
 
 # Not `from typing import TYPE_CHECKING`: importing typing costs `--help` milliseconds for nothing at run time.
 TYPE_CHECKING = False
@@ -15,87 +17,6 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 __all__ = ["COMMANDS", "FORMATS", "HELP", "PROG", "TIERS", "UsageError", "build_parser", "check_args", "check_command"]
-
-PROG = "vn-diplomacy"
-
-TIERS = ("comprehensive-strategic", "strategic", "comprehensive")
-"""The values `--tier` takes: those of `vn_diplomacy.Tier` (a test keeps the two the same)."""
-
-FORMATS = ("json", "jsonl", "csv", "parquet", "annotations")
-"""The values `export --format` takes: those of `vn_diplomacy.export.FORMATS`."""
-
-COMMANDS = {
-    "overview": "a readable summary: partners by tier, the latest engagements, the trade figures",
-    "partners": "list partners with their tier (the latest known, or on --on's day)",
-    "partner": "one partner in full: tier history, relations, facts, engagements, with quotes",
-    "people": "list people with their country and latest title",
-    "person": "one person in full: roles over time and engagements, with quotes",
-    "engagements": "list meetings, visits, calls and other engagements, oldest first",
-    "engagement": "one engagement in full: what was discussed, agreed, proposed and stated, each with its quotes",
-    "trade": "list trade figures",
-    "agreements": "list treaties, agreements, memoranda and joint statements with their status",
-    "agreement": "one agreement in full: status and how it is known, what the articles say of it, with quotes",
-    "claims": "list the articles' aggregate statements",
-    "claim": "one aggregate statement with its figure, partners and quotes",
-    "discrepancies": "list where the articles disagree, and the reading the data follows",
-    "discrepancy": "one disagreement: each reading with its quotes, the one the data follows, and why",
-    "sources": "list the source articles",
-    "source": "one source article: its address, file, sha256 and how often the data quotes it",
-    "search": "find every record whose names, text, statements or quotes hold the words given",
-    "export": "write every collection to files with a Frictionless datapackage.json, or the quotes as Web Annotations",
-    "validate": "check a data directory exactly as vn_diplomacy.load(DIR) does",
-    "verify": "check the quotes against a folder of the articles: each file's sha256, each quote at its offsets",
-}
-"""Each subcommand and its one-line summary, in the order `--help` lists them."""
-
-_DESCRIPTION = "Vietnam's foreign relations from official articles, every fact with its quote."
-
-_OPTIONS = {
-    "-h, --help": "show this help message and exit (COMMAND --help: that command's options)",
-    "--version": "print the package and data versions and exit",
-    "--data DIR": "read the data from DIR (seven JSON files, checked as `validate` does) instead of the bundled data",
-    "--color WHEN": "colour: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; FORCE_COLOR forces it), "
-    "always, never",
-}
-
-_EPILOG = """examples:
-  vn-diplomacy partners --tier comprehensive-strategic --on 2024-03-19
-  vn-diplomacy partner "United States"
-  vn-diplomacy engagements --person "Bui Thanh Son" --from 2025-07-10 --to 2025-07-11
-  vn-diplomacy trade --json
-  vn-diplomacy search railways
-  vn-diplomacy agreements --status under-negotiation
-  vn-diplomacy export --format csv --out vn-data
-  vn-diplomacy export --format annotations --articles tests/corpus --out vn-annotations
-  vn-diplomacy validate my-data/
-  vn-diplomacy verify tests/corpus
-
-on a terminal: colour (see --color), and a table cuts each long id a command takes to its first words that
-start no other id, marked "…" (a table still too wide prints a block per record, its id whole); a command that
-takes an id takes any start of one (4 characters or more) no other id shares; an exact id or name always wins.
-Piped or written to a file: whole ids, and colour only if asked for; csv, json and jsonl are never coloured.
-
-exit status: 0 on success, 1 when the data has no answer (unknown name, invalid data) or verify finds a
-quote or article that does not hold, 2 for wrong usage (a start of an id that several ids share too)"""
-
-_COLUMN = max(len(name) for name in (*COMMANDS, *_OPTIONS)) + 2  # where the summaries start
-
-HELP = "\n".join(
-    [
-        f"usage: {PROG} [-h] [--version] [--data DIR] [--color WHEN] [COMMAND ...]",
-        "",
-        _DESCRIPTION,
-        "",
-        "commands:",
-        *(f"  {name:<{_COLUMN}}{summary}" for name, summary in COMMANDS.items()),
-        "",
-        "options:",
-        *(f"  {flags:<{_COLUMN}}{text}" for flags, text in _OPTIONS.items()),
-        "",
-        _EPILOG,
-    ]
-)
-"""What `vn-diplomacy --help` prints (no COMMAND runs `overview`)."""
 
 
 class UsageError(Exception):
@@ -123,12 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
         def error(self, message: str) -> NoReturn:
             self.exit(2, f"{self.prog}: error: {message}; see '{self.prog} --help'\n")
 
-    parser = Parser(prog=PROG, description=_DESCRIPTION, add_help=False)
-    parser.add_argument("-h", "--help", action="store_true", help=_OPTIONS["-h, --help"])
-    parser.add_argument("--version", action="store_true", help=_OPTIONS["--version"])
-    parser.add_argument("--data", type=folder, metavar="DIR", help=_OPTIONS["--data DIR"])
+    parser = Parser(prog=PROG, description=DESCRIPTION, add_help=False)
+    parser.add_argument("-h", "--help", action="store_true", help=OPTIONS["-h, --help"])
+    parser.add_argument("--version", action="store_true", help=OPTIONS["--version"])
+    parser.add_argument("--data", type=folder, metavar="DIR", help=OPTIONS["--data DIR"])
     parser.add_argument(
-        "--color", type=choice(COLOURS, "value"), default="auto", metavar="WHEN", help=_OPTIONS["--color WHEN"]
+        "--color", type=choice(COLOURS, "value"), default="auto", metavar="WHEN", help=OPTIONS["--color WHEN"]
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 

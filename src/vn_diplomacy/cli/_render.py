@@ -246,7 +246,7 @@ def related(data: Dataset, ref: str, paint: Palette | None = None) -> list[str]:
         ("Engagements", [f"{dim(dates_of(e))}  {e.title}" for e in data.engagements.involving(ref)]),
         (
             "Trade figures",
-            [f"{f.period_start}..{f.period_end} {f.metric}: {figure_text(f)}" for f in data.trade.involving(ref)],
+            [f"{f.period_start}/{f.period_end} {f.metric}: {figure_text(f)}" for f in data.trade.involving(ref)],
         ),
         ("Agreements", [f"{a.name} ({dim(status_text(a))})" for a in data.agreements.involving(ref)]),
         ("Claims", [f"{dim(when(c.as_of))}  {c.statement}" for c in data.claims.involving(ref)]),
@@ -269,8 +269,9 @@ def when(date: PartialDate | None) -> str:
 
 
 def dates_of(engagement: Engagement) -> str:
-    """An engagement's day, or its first and last days ("START..END"), each marked when inferred."""
-    return when(engagement.start) + ("" if engagement.end is None else f"..{when(engagement.end)}")
+    """An engagement's day, or its first and last days ("START/END", as ISO 8601 writes a range), each marked
+    when inferred."""
+    return when(engagement.start) + ("" if engagement.end is None else f"/{when(engagement.end)}")
 
 
 def status_text(agreement: Agreement) -> str:
