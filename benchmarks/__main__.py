@@ -228,7 +228,8 @@ def in_process_load(rounds: int, children: int, calls: int) -> list[str]:
     """
     schema = _child("schema")
     folder = bundled_dir()
-    size = sum(path.stat().st_size for path in folder.glob("*.json"))
+    files = sorted(folder.glob("*.json"))
+    size = sum(path.stat().st_size for path in files)
     times: dict[str, list[float]] = {"json": [], "load": []}
     for index in range(children):
         for name, values in _child_times("turns", str(rounds), ("json", "load")[index % 2]).items():
@@ -236,8 +237,8 @@ def in_process_load(rounds: int, children: int, calls: int) -> list[str]:
     median = {name: statistics.median(values) for name, values in times.items()}
     counts, how = instruction_counts(calls)
     rows = [
-        f"The bundled data ({size / 1000:.0f} kB of JSON in 7 files), median of {children * rounds} calls each: "
-        f"{children} fresh processes, each timing {rounds} calls of each in turn, call by call, each after an "
+        f"The bundled data ({size / 1000:.0f} kB of JSON in {len(files)} files), median of {children * rounds} calls "
+        f"each: {children} fresh processes, each timing {rounds} calls of each in turn, call by call, each after an "
         "untimed call of its kind (after one of each to build the schemas); `vd.load(dir)` reads the files, "
         "validates every record, checks every reference and builds the indexes; `json.loads` only parses bytes "
         f"already read. Instructions per call: {how}.",
@@ -245,7 +246,8 @@ def in_process_load(rounds: int, children: int, calls: int) -> list[str]:
         "| step | time | × `json.loads` | instructions | × `json.loads` |",
         "| --- | ---: | ---: | ---: | ---: |",
     ]
-    for label, name in (("`json.loads` of the 7 files", "json"), ("`vd.load(dir)`, schemas already built", "load")):
+    steps = ((f"`json.loads` of the {len(files)} files", "json"), ("`vd.load(dir)`, schemas already built", "load"))
+    for label, name in steps:
         count = f"{counts[name] / 1e6:.2f} M | {counts[name] / counts['json']:.2f}" if counts else "- | -"
         rows.append(f"| {label} | {median[name] * 1000:.2f} ms | {median[name] / median['json']:.2f} | {count} |")
     rows += [

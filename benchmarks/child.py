@@ -56,7 +56,7 @@ def _schema() -> dict[str, float]:
     point = pydantic.create_model("Point", x=(int, ...), __config__=pydantic.ConfigDict(frozen=True))
     point.model_validate({"x": 1})
     floor = time.perf_counter()
-    # The model classes of all seven collections: their schemas are built (vd.load(dir) needs them all).
+    # The model classes of every collection: their schemas are built (vd.load(dir) needs them all).
     from vn_diplomacy import loader as loading  # noqa: PLC0415
     from vn_diplomacy.registry import COLLECTIONS  # noqa: PLC0415
 
